@@ -1,0 +1,73 @@
+package org.topicline.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Data paths are Hadoop URIs ({@code file://}, {@code hdfs://}, {@code s3a://}; a plain path is the local file
+ * system), handled through the Hadoop client so the same job runs unchanged on a cluster.
+ */
+public final class DataPaths {
+  private DataPaths() {}
+
+  /** A plain local path becomes an absolute {@code file:} URI; anything with a scheme is kept. */
+  public static String normalise(String path) {
+    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || path.startsWith("file:")) {
+      return path;
+    }
+    return java.nio.file.Path.of(path).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  public static FileSystem fileSystem(SparkSession spark, String path) {
+    return fileSystem(spark.sparkContext().hadoopConfiguration(), path);
+  }
+
+  public static FileSystem fileSystem(Configuration conf, String path) {
+    try {
+      return new Path(URI.create(path)).getFileSystem(conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the file system of " + path, e);
+    }
+  }
+
+  public static boolean exists(SparkSession spark, String path) {
+    try {
+      return fileSystem(spark, path).exists(new Path(URI.create(path)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void writeText(SparkSession spark, String path, String text) {
+    Path p = new Path(URI.create(path));
+    try (FSDataOutputStream out = fileSystem(spark, path).create(p, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  public static String readText(SparkSession spark, String path) {
+    Path p = new Path(URI.create(path));
+    try (var in = fileSystem(spark, path).open(p)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  public static void delete(SparkSession spark, String path) {
+    try {
+      fileSystem(spark, path).delete(new Path(URI.create(path)), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+}
