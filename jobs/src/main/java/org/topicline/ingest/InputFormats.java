@@ -1,0 +1,38 @@
+package org.topicline.ingest;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The input formats of {@code ingest --input FORMAT:PATH}. File formats are read as bytes and parsed by a
+ * {@link FileAdapter}; {@code parquet} is read by Spark's Parquet reader and mapped like the other generic formats.
+ */
+public final class InputFormats {
+  public static final String PARQUET = "parquet";
+
+  public static final List<String> NAMES = List.of(
+      XwlbAdapter.FORMAT, PeoplesDailyAdapter.FORMAT, JsonlAdapter.FORMAT, CsvAdapter.FORMAT, PARQUET,
+      "page-text");
+
+  private InputFormats() {}
+
+  /** The adapter for a file format; throws with the list of formats for an unknown one. */
+  public static FileAdapter adapter(String format, IngestSettings settings) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case XwlbAdapter.FORMAT -> new XwlbAdapter();
+      case PeoplesDailyAdapter.FORMAT -> new PeoplesDailyAdapter();
+      case JsonlAdapter.FORMAT -> new JsonlAdapter(settings);
+      case CsvAdapter.FORMAT -> new CsvAdapter(settings);
+      // page-text: the newspaper page splitter plugs in here (its own issue).
+      default -> throw new IllegalArgumentException("unknown input format '" + format + "'; known: " + NAMES);
+    };
+  }
+
+  /** The pattern of file names a format reads in a folder (null: every file, so junk is seen and rejected). */
+  public static String fileGlob(String format) {
+    return switch (format) {
+      case PeoplesDailyAdapter.FORMAT -> null;
+      default -> null;
+    };
+  }
+}
