@@ -1,0 +1,55 @@
+package org.topicline.text;
+
+import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
+import com.hankcs.hanlp.seg.Dijkstra.DijkstraSegment;
+import com.hankcs.hanlp.seg.NShort.NShortSegment;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one place that touches HanLP's global state: one segmenter per JVM for each (segmenter, dictionary) pair,
+ * built lazily on first use. HanLP segmenters are thread-safe but not serialisable, so tasks look them up here
+ * instead of capturing them.
+ */
+final class HanLPHolder {
+  /** The segmenters HanLP 1.x can build without extra model files. */
+  static final List<String> SEGMENTERS = List.of("viterbi", "dijkstra", "nshort");
+
+  private static final Map<String, Segment> SEGMENTS = new ConcurrentHashMap<>();
+
+  private HanLPHolder() {}
+
+  static Segment segment(String segmenter, String dictionaryHash, List<String> dictionaryWords) {
+    return SEGMENTS.computeIfAbsent(segmenter + "/" + dictionaryHash, k -> build(segmenter, dictionaryWords));
+  }
+
+  private static Segment build(String segmenter, List<String> dictionaryWords) {
+    if (!SEGMENTERS.contains(segmenter)) {
+      throw new IllegalArgumentException("unknown segmenter " + segmenter + "; expected one of " + SEGMENTERS);
+    }
+    // Our words go into a private trie layered over HanLP's bundled custom dictionary, so analyzers with different
+    // word lists can live in one JVM without touching the global CustomDictionary.
+    DynamicCustomDictionary dict = new DynamicCustomDictionary(
+        CustomDictionary.DEFAULT.dat, new BinTrie<>(), CustomDictionary.DEFAULT.path);
+    for (String w : dictionaryWords) {
+      dict.insert(w, "nz 1024");
+    }
+    Segment seg = switch (segmenter) {
+      case "dijkstra" -> new DijkstraSegment();
+      case "nshort" -> new NShortSegment();
+      default -> new ViterbiSegment();
+    };
+    return seg
+        .enableCustomDictionary(dict)
+        // Forcing puts custom words into the word net, so a domain term stays whole even where the core
+        // dictionary would split across its boundary.
+        .enableCustomDictionaryForcing(true)
+        .enablePartOfSpeechTagging(true)
+        .enableOffset(true);
+  }
+}

@@ -1,0 +1,157 @@
+package org.topicline.text;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A Spark ML stage that segments a string column into an array of tokens with a {@link TextAnalyzer}. The segmenter
+ * name, dictionary words and stop words are params, so a saved {@code PipelineModel} tokenises at scoring time
+ * exactly as it did in training.
+ */
+public final class HanLPTokenizer extends Transformer implements DefaultParamsWritable {
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final Param<String> inputCol;
+  private final Param<String> outputCol;
+  private final Param<String> segmenter;
+  private final StringArrayParam dictionaryWords;
+  private final StringArrayParam stopWords;
+
+  public HanLPTokenizer(String uid) {
+    // Params name their parent by uid, so they are built after it is set.
+    this.uid = uid;
+    inputCol = new Param<>(this, "inputCol", "text column to segment");
+    outputCol = new Param<>(this, "outputCol", "array<string> column of tokens");
+    segmenter = new Param<>(this, "segmenter", "HanLP segmenter: viterbi, dijkstra, nshort");
+    dictionaryWords = new StringArrayParam(this, "dictionaryWords", "custom dictionary words kept whole");
+    stopWords = new StringArrayParam(this, "stopWords", "words dropped");
+    setDefault(segmenter, "viterbi");
+    setDefault(dictionaryWords, new String[0]);
+    setDefault(stopWords, new String[0]);
+  }
+
+  public HanLPTokenizer() {
+    this(Identifiable.randomUID("hanlpTok"));
+  }
+
+  /** A tokenizer that analyses like {@code analyzer}. */
+  public static HanLPTokenizer of(TextAnalyzer analyzer) {
+    return new HanLPTokenizer().setAnalyzer(analyzer);
+  }
+
+  public HanLPTokenizer setAnalyzer(TextAnalyzer analyzer) {
+    set(segmenter, analyzer.segmenter());
+    set(dictionaryWords, analyzer.dictionaryWords().toArray(String[]::new));
+    set(stopWords, analyzer.stopWords().toArray(String[]::new));
+    return this;
+  }
+
+  /** The analyzer these params describe. */
+  public TextAnalyzer analyzer() {
+    return new TextAnalyzer($(segmenter), Arrays.asList($(dictionaryWords)), Arrays.asList($(stopWords)));
+  }
+
+  public HanLPTokenizer setInputCol(String v) {
+    set(inputCol, v);
+    return this;
+  }
+
+  public HanLPTokenizer setOutputCol(String v) {
+    set(outputCol, v);
+    return this;
+  }
+
+  public String getInputCol() {
+    return $(inputCol);
+  }
+
+  public String getOutputCol() {
+    return $(outputCol);
+  }
+
+  public Param<String> inputCol() {
+    return inputCol;
+  }
+
+  public Param<String> outputCol() {
+    return outputCol;
+  }
+
+  public Param<String> segmenter() {
+    return segmenter;
+  }
+
+  public StringArrayParam dictionaryWords() {
+    return dictionaryWords;
+  }
+
+  public StringArrayParam stopWords() {
+    return stopWords;
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema(), true);
+    return dataset.withColumn($(outputCol), tokensUdf(analyzer()).apply(col($(inputCol))));
+  }
+
+  /** The UDF carries only the analyzer value; each executor JVM builds its segmenter once, on first use. */
+  static UserDefinedFunction tokensUdf(TextAnalyzer analyzer) {
+    UDF1<String, List<String>> tokens = analyzer::tokens;
+    return udf(tokens, DataTypes.createArrayType(DataTypes.StringType, false));
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    String in = $(inputCol);
+    if (!Arrays.asList(schema.fieldNames()).contains(in)) {
+      throw new IllegalArgumentException("input column " + in + " does not exist");
+    }
+    if (!schema.apply(in).dataType().equals(DataTypes.StringType)) {
+      throw new IllegalArgumentException("input column " + in + " must be a string, was "
+          + schema.apply(in).dataType().simpleString());
+    }
+    if (Arrays.asList(schema.fieldNames()).contains($(outputCol))) {
+      throw new IllegalArgumentException("output column " + $(outputCol) + " already exists");
+    }
+    return schema.add(new StructField($(outputCol),
+        DataTypes.createArrayType(DataTypes.StringType, false), true, org.apache.spark.sql.types.Metadata.empty()));
+  }
+
+  @Override
+  public HanLPTokenizer copy(ParamMap extra) {
+    return defaultCopy(extra);
+  }
+
+  public static MLReader<HanLPTokenizer> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  public static HanLPTokenizer load(String path) {
+    return read().load(path);
+  }
+}

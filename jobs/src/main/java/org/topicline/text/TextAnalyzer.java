@@ -1,0 +1,131 @@
+package org.topicline.text;
+
+import com.hankcs.hanlp.dictionary.other.CharTable;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.topicline.conf.TopiclineConf;
+
+/**
+ * Turns text into tokens the same way on the driver and on every executor: normalise (full-width to half-width,
+ * traditional to simplified, lower case), segment with HanLP (custom dictionary words kept whole), then keep words
+ * that have a letter or digit and are not stop words.
+ *
+ * <p>A small serialisable value: the segmenter itself lives in a per-JVM holder, found by segmenter name and
+ * dictionary hash.
+ */
+public final class TextAnalyzer implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String segmenter;
+  private final List<String> dictionaryWords;
+  private final Set<String> stopWords;
+  private final String dictionaryHash;
+
+  public TextAnalyzer(String segmenter, List<String> dictionaryWords, List<String> stopWords) {
+    this.segmenter = segmenter;
+    this.dictionaryWords = dictionaryWords.stream().map(TextAnalyzer::normalise).distinct().toList();
+    this.stopWords = new HashSet<>();
+    for (String s : stopWords) {
+      this.stopWords.add(normalise(s));
+    }
+    this.dictionaryHash = TopiclineConf.sha256(segmenter + "\n" + String.join("\n", this.dictionaryWords)
+        + "\n--\n" + String.join("\n", this.stopWords.stream().sorted().toList()));
+  }
+
+  /** The analyzer the conf describes ({@code topicline.text}). */
+  public static TextAnalyzer from(TopiclineConf conf) {
+    TextSettings s = TextSettings.from(conf);
+    return new TextAnalyzer(s.segmenter(), s.dictionaryWords(), s.stopWords());
+  }
+
+  public String segmenter() {
+    return segmenter;
+  }
+
+  public List<String> dictionaryWords() {
+    return dictionaryWords;
+  }
+
+  public List<String> stopWords() {
+    return stopWords.stream().sorted().toList();
+  }
+
+  /** Hash of segmenter, dictionary words and stop words: models record it so scoring can tell if it changed. */
+  public String dictionaryHash() {
+    return dictionaryHash;
+  }
+
+  /** Full-width to half-width, traditional to simplified, upper to lower case; one char in, one char out. */
+  public static String normalise(String text) {
+    return CharTable.convert(text).toLowerCase(Locale.ROOT);
+  }
+
+  public List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    for (Term t : terms(text)) {
+      out.add(t.word());
+    }
+    return out;
+  }
+
+  /** The kept tokens with part of speech and offset in the (length-preserving) normalised text. */
+  public List<Term> terms(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    String norm = normalise(text);
+    List<com.hankcs.hanlp.seg.common.Term> raw =
+        HanLPHolder.segment(segmenter, dictionaryHash, dictionaryWords).seg(norm);
+    List<Term> out = new ArrayList<>(raw.size());
+    Term pending = null;
+    for (com.hankcs.hanlp.seg.common.Term t : raw) {
+      String w = t.word.strip();
+      if (!isWord(w)) {
+        pending = flush(pending, out);
+        continue;
+      }
+      Term term = new Term(w, t.nature == null ? "" : t.nature.toString(), t.offset);
+      // HanLP splits runs like "5g" or "covid19" into digits and letters; glue touching ASCII pieces back.
+      if (pending != null && isAscii(w) && isAscii(pending.word())
+          && pending.offset() + pending.word().length() == t.offset) {
+        pending = new Term(pending.word() + w, "nx", pending.offset());
+      } else {
+        flush(pending, out);
+        pending = term;
+      }
+    }
+    flush(pending, out);
+    return out;
+  }
+
+  private Term flush(Term t, List<Term> out) {
+    if (t != null && !stopWords.contains(t.word())) {
+      out.add(t);
+    }
+    return null;
+  }
+
+  private static boolean isAscii(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c > 127 || !(Character.isLetterOrDigit(c) || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Punctuation, symbols and white space are not words; anything with a letter (any script) or digit is. */
+  static boolean isWord(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (Character.isLetterOrDigit(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

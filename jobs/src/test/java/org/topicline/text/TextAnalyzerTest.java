@@ -1,0 +1,95 @@
+package org.topicline.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.topicline.conf.ConfException;
+import org.topicline.conf.TopiclineConf;
+
+/** Golden cases for the default analyzer (conf/topicline.conf), one hard case per test with literal tokens. */
+class TextAnalyzerTest {
+  private static final TextAnalyzer ANALYZER = TextAnalyzer.from(TopiclineConf.defaults());
+
+  @Test
+  void customTermsStayWhole() {
+    assertEquals(List.of("数字政府", "建设", "推进", "一网通办"), ANALYZER.tokens("数字政府建设推进一网通办"));
+    assertEquals(List.of("氢能", "燃料电池", "加氢站"), ANALYZER.tokens("氢能、燃料电池和加氢站"));
+    assertEquals(List.of("党史学习教育", "主题教育"), ANALYZER.tokens("党史学习教育与主题教育"));
+  }
+
+  @Test
+  void fullWidthBecomesHalfWidth() {
+    assertEquals(List.of("5g", "网络", "2023"), ANALYZER.tokens("５Ｇ网络，２０２３"));
+  }
+
+  @Test
+  void traditionalBecomesSimplified() {
+    assertEquals(List.of("数字政府", "服务", "民众"), ANALYZER.tokens("數字政府服務民眾"));
+  }
+
+  @Test
+  void latinWordsAndNumbersAreTokens() {
+    assertEquals(List.of("hanlp", "1.8", "支持", "java", "17", "python"),
+        ANALYZER.tokens("HanLP 1.8 支持 Java 17 和 Python!"));
+  }
+
+  @Test
+  void emptyAndBlankTextHaveNoTokens() {
+    assertEquals(List.of(), ANALYZER.tokens(""));
+    assertEquals(List.of(), ANALYZER.tokens("   \n\t"));
+    assertEquals(List.of(), ANALYZER.tokens(null));
+    assertEquals(List.of(), ANALYZER.tokens("，。！？、；：“”"));
+  }
+
+  @Test
+  void veryLongTextKeepsEveryRepeat() {
+    String text = "加快建设数字政府。".repeat(5000);
+    List<String> tokens = ANALYZER.tokens(text);
+    assertEquals(3 * 5000, tokens.size());
+    assertEquals(List.of("加快", "建设", "数字政府"), tokens.subList(tokens.size() - 3, tokens.size()));
+  }
+
+  @Test
+  void stopWordsAndPunctuationAreDropped() {
+    assertEquals(List.of("学习贯彻", "党的二十大", "精神"), ANALYZER.tokens("学习贯彻党的二十大的精神。"));
+  }
+
+  @Test
+  void termsCarryPartOfSpeechAndOffset() {
+    List<Term> terms = ANALYZER.terms("推进数字政府");
+    assertEquals(new Term("数字政府", "nz", 2), terms.get(1));
+  }
+
+  @Test
+  void dictionaryHashFollowsTheWords() {
+    TextAnalyzer other = new TextAnalyzer("viterbi", List.of("数字政府"), List.of());
+    assertNotEquals(ANALYZER.dictionaryHash(), other.dictionaryHash());
+    assertEquals(other.dictionaryHash(), new TextAnalyzer("viterbi", List.of("数字政府"), List.of()).dictionaryHash());
+  }
+
+  @Test
+  void anAnalyzerWithoutTheWordSplitsIt() {
+    TextAnalyzer plain = new TextAnalyzer("viterbi", List.of(), List.of());
+    assertTrue(plain.tokens("党史学习教育").size() > 1);
+  }
+
+  @Test
+  void otherSegmentersWork() {
+    for (String s : List.of("dijkstra", "nshort")) {
+      TextAnalyzer a = new TextAnalyzer(s, List.of("一网通办"), List.of());
+      assertTrue(a.tokens("推进一网通办改革").contains("一网通办"), s);
+    }
+  }
+
+  @Test
+  void unknownSegmenterNamesTheKey() {
+    ConfException e = assertThrows(ConfException.class,
+        () -> TextAnalyzer.from(TopiclineConf.load(null, Map.of("text.segmenter", "crf"))));
+    assertTrue(e.getMessage().contains("topicline.text.segmenter"), e.getMessage());
+  }
+}
