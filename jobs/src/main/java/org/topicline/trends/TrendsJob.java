@@ -1,0 +1,153 @@
+package org.topicline.trends;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.topicline.io.DataPaths;
+import org.topicline.io.JobResult;
+import org.topicline.io.RunLog;
+import org.topicline.io.RunRecord;
+import org.topicline.io.TableIO;
+import org.topicline.io.Tables;
+
+/**
+ * {@code topicline trends}: from {@code articles} and {@code topic_scores}, writes {@code topic_trends} (share of
+ * each topic per period and source, with moving average, changes and bursts) and {@code topic_terms} (the terms
+ * that characterise each month of a topic), and one {@code runs} row.
+ *
+ * <p>Steps: 1) read articles (reprints left out) and scores 2) count per topic, period and source on a full
+ * calendar 3) rank each month's terms 4) write: the whole tables, or with --from/--to only the years whose rows
+ * the window can change (the window's years and the next one, which holds the year-on-year change, moving
+ * averages and burst baselines that look back into the window) 5) log the run.
+ *
+ * <p>Counts are always taken over the whole history, so a windowed run writes exactly the rows a full run would
+ * for the years it replaces.
+ */
+public final class TrendsJob {
+  public static final String COMMAND = "trends";
+
+  /** Typed options; {@code from}/{@code to} (nullable) restrict the rewrite to the years they can affect. */
+  public record Options(String output, TrendsSettings settings, LocalDate from, LocalDate to, String confHash,
+      String commandLine) {
+    public Options {
+      if (output == null || output.isBlank()) {
+        throw new IllegalArgumentException("--output is needed");
+      }
+      if (from != null && to != null && from.isAfter(to)) {
+        throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+      }
+    }
+
+    boolean windowed() {
+      return from != null || to != null;
+    }
+
+    /** First year whose rows the window can change (a week that starts in December holds early January). */
+    Integer firstYear() {
+      return from == null ? null : from.with(DayOfWeek.MONDAY).getYear();
+    }
+
+    /** Last such year: the year after the window's end holds year-on-year changes against it. */
+    Integer lastYear() {
+      return to == null ? null : to.getYear() + 1;
+    }
+  }
+
+  /** What one trends run read and wrote. */
+  public record Result(String runId, String output, long articlesCounted, long trendRows, long termRows,
+      String yearsWritten) implements JobResult {
+    @Override
+    public String summary() {
+      return "trends " + runId + '\n'
+          + String.format("  read      %,10d articles (reprints left out) and their topic scores%n", articlesCounted)
+          + String.format("  trends    %,10d rows (years %s) -> %s%n", trendRows, yearsWritten,
+              Tables.path(output, Tables.TOPIC_TRENDS))
+          + String.format("  terms     %,10d rows (years %s) -> %s%n", termRows, yearsWritten,
+              Tables.path(output, Tables.TOPIC_TERMS))
+          + "  run log   -> " + Tables.path(output, Tables.RUNS);
+    }
+  }
+
+  private TrendsJob() {}
+
+  public static Result run(SparkSession spark, Options o) {
+    String output = DataPaths.normalise(o.output());
+    String runId = RunLog.newRunId();
+    RunRecord run = RunLog.start(runId, COMMAND, o.commandLine(), o.confHash());
+    try {
+      Result result = trends(spark, o, output, runId, run);
+      run.setStatus(RunLog.SUCCEEDED);
+      RunLog.append(spark, output, run);
+      return result;
+    } catch (RuntimeException e) {
+      run.setStatus(RunLog.FAILED);
+      run.setMessage(e.toString());
+      try {
+        RunLog.append(spark, output, run);
+      } catch (RuntimeException logFailure) {
+        e.addSuppressed(logFailure);
+      }
+      throw e;
+    }
+  }
+
+  private static Result trends(SparkSession spark, Options o, String output, String runId, RunRecord run) {
+    for (String table : new String[] {Tables.ARTICLES, Tables.TOPIC_SCORES}) {
+      if (!TableIO.exists(spark, output, table)) {
+        throw new IllegalStateException("no " + table + " table under " + output + ": run "
+            + (table.equals(Tables.ARTICLES) ? "ingest" : "score") + " first");
+      }
+    }
+    // 1) Read.
+    spark.sparkContext().setJobGroup("trends-read", "trends: articles and topic scores", false);
+    Dataset<Row> counted = TrendStages.countedArticles(TableIO.read(spark, output, Tables.ARTICLES))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> scores = TableIO.read(spark, output, Tables.TOPIC_SCORES);
+    try {
+      long articlesCounted = counted.count();
+      run.setRecordsRead(articlesCounted);
+
+      // 2) Trends and 3) terms, restricted to the years this run replaces.
+      spark.sparkContext().setJobGroup("trends-count", "trends: topic shares per period and source", false);
+      Dataset<Row> trends = inYears(TrendStages.trends(scores, counted, o.settings()), o);
+      spark.sparkContext().setJobGroup("trends-terms", "trends: rising terms per topic and month", false);
+      Dataset<Row> terms = inYears(TrendStages.risingTerms(TrendStages.evidenceTerms(scores, counted),
+          o.settings()), o);
+
+      // 4) Write.
+      TableIO.Mode mode = o.windowed() ? TableIO.Mode.REPLACE_PARTITIONS : TableIO.Mode.REPLACE;
+      spark.sparkContext().setJobGroup("trends-write", "trends: write topic_trends and topic_terms", false);
+      long trendRows = TableIO.write(trends.as(TopicTrend.ENCODER), output, TopicTrend.SPEC, mode, runId);
+      long termRows = TableIO.write(terms.as(TopicTerm.ENCODER), output, TopicTerm.SPEC, mode, runId);
+      Map<String, Long> written = new LinkedHashMap<>();
+      written.put(Tables.TOPIC_TRENDS, trendRows);
+      written.put(Tables.TOPIC_TERMS, termRows);
+      run.setRowsWritten(written);
+      String years = o.windowed()
+          ? (o.firstYear() == null ? "…" : o.firstYear()) + ".." + (o.lastYear() == null ? "…" : o.lastYear())
+          : "all";
+      return new Result(runId, output, articlesCounted, trendRows, termRows, years);
+    } finally {
+      counted.unpersist();
+    }
+  }
+
+  private static Dataset<Row> inYears(Dataset<Row> rows, Options o) {
+    Column keep = org.apache.spark.sql.functions.lit(true);
+    if (o.firstYear() != null) {
+      keep = keep.and(col(Tables.YEAR).geq(o.firstYear()));
+    }
+    if (o.lastYear() != null) {
+      keep = keep.and(col(Tables.YEAR).leq(o.lastYear()));
+    }
+    return rows.filter(keep);
+  }
+}

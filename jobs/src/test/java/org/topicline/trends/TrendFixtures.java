@@ -1,0 +1,81 @@
+package org.topicline.trends;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.topicline.ingest.Article;
+import org.topicline.io.TableIO;
+
+/** Small articles and topic_scores tables built from literals, in the agreed layouts. */
+final class TrendFixtures {
+  static final StructType EVIDENCE = new StructType()
+      .add("term", DataTypes.StringType)
+      .add("weight", DataTypes.DoubleType);
+
+  /** The topic_scores contract (owned by the topics capability). */
+  static final StructType SCORES = new StructType()
+      .add("article_id", DataTypes.StringType)
+      .add("source_id", DataTypes.StringType)
+      .add("source", DataTypes.StringType)
+      .add("pub_date", DataTypes.DateType)
+      .add("topic", DataTypes.StringType)
+      .add("probability", DataTypes.DoubleType)
+      .add("label", DataTypes.BooleanType)
+      .add("model_version", DataTypes.StringType)
+      .add("evidence", DataTypes.createArrayType(EVIDENCE))
+      .add("year", DataTypes.IntegerType)
+      .add("month", DataTypes.IntegerType);
+
+  private final List<Article> articles = new ArrayList<>();
+  private final List<Row> scores = new ArrayList<>();
+
+  /** An article; {@code topicTerms} null = not about the topic, else labelled with those evidence terms. */
+  TrendFixtures article(String id, String source, String date, String dupOf, String topic, String... topicTerms) {
+    LocalDate d = LocalDate.parse(date);
+    Article a = new Article();
+    a.setArticleId(id);
+    a.setSource(source);
+    a.setSourceId(id);
+    a.setPubDate(d);
+    a.setTitle("title " + id);
+    a.setBody("body " + id);
+    a.setCharCount(7);
+    a.setContentHash("h" + id);
+    a.setDupOf(dupOf);
+    a.setLocation("fixture");
+    a.setRunId("fixture");
+    a.setYear(d.getYear());
+    a.setMonth(d.getMonthValue());
+    articles.add(a);
+    boolean labelled = topicTerms.length > 0;
+    List<Row> evidence = new ArrayList<>();
+    for (String t : topicTerms) {
+      evidence.add(RowFactory.create(t, 1.0));
+    }
+    scores.add(RowFactory.create(id, id, source, java.sql.Date.valueOf(d), topic, labelled ? 0.9 : 0.1, labelled,
+        "m1", evidence, d.getYear(), d.getMonthValue()));
+    return this;
+  }
+
+  Dataset<Row> articles(SparkSession spark) {
+    return org.topicline.io.Naming.snakeColumns(spark.createDataset(articles, Article.ENCODER));
+  }
+
+  Dataset<Row> scores(SparkSession spark) {
+    return spark.createDataFrame(scores, SCORES);
+  }
+
+  /** Writes both tables under {@code output}, replacing the partitions present (as a windowed ingest + score). */
+  void writeTables(SparkSession spark, String output) {
+    TableIO.write(spark.createDataset(articles, Article.ENCODER), output, Article.SPEC,
+        TableIO.Mode.REPLACE_PARTITIONS, "fixture");
+    scores(spark).write().mode("overwrite").option("partitionOverwriteMode", "dynamic")
+        .partitionBy("year", "month").parquet(org.topicline.io.Tables.path(output, "topic_scores"));
+  }
+}
