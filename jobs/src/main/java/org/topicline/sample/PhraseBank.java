@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class PhraseBank {
   static final String RESOURCE = "phrases.txt";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([~#]?)([^{}]+)}");
+  private static final Pattern SEASON = Pattern.compile("\\[(\\d{1,2})-(\\d{1,2})]\\s*");
   private static final int MAX_DEPTH = 4;
   private static final java.util.Set<String> BORROWED = java.util.Set.of("detail", "closing");
 
@@ -60,17 +61,34 @@ final class PhraseBank {
   }
 
   /**
-   * Sentences of a section of the subject, plus, for the detail and closing sections, those of the subjects it
-   * borrows from (a hard negative keeps its own title and lead: they carry the misleading words).
+   * The templates of a section of the subject that suit the month, plus, for the detail and closing sections, those
+   * of the subjects it borrows from (a hard negative keeps its own title and lead: they carry the misleading words).
    */
-  List<String> pool(Subject s, String section) {
-    List<String> out = new ArrayList<>(s.section(section));
+  List<String> pool(Subject s, String section, int month) {
+    List<String> out = new ArrayList<>();
+    addInSeason(out, s.section(section), month);
     if (BORROWED.contains(section)) {
       for (String b : s.borrow()) {
-        out.addAll(subject(b).section(section));
+        addInSeason(out, subject(b).section(section), month);
       }
     }
     return out;
+  }
+
+  /** A template that starts with {@code [from-to]} is used only in those months ({@code [11-2]} wraps the year). */
+  private static void addInSeason(List<String> out, List<String> templates, int month) {
+    for (String t : templates) {
+      Matcher m = SEASON.matcher(t);
+      if (!m.lookingAt()) {
+        out.add(t);
+        continue;
+      }
+      int from = Integer.parseInt(m.group(1));
+      int to = Integer.parseInt(m.group(2));
+      if (from <= to ? month >= from && month <= to : month >= from || month <= to) {
+        out.add(t.substring(m.end()));
+      }
+    }
   }
 
   private static PhraseBank load() {

@@ -186,17 +186,18 @@ public final class SampleCorpus {
    * drawn for the article, often a closing line; 150–800 characters in all.
    */
   static SampleArticle compose(PhraseBank bank, PhraseBank.Subject s, SplittableRandom r, LocalDate d, String id) {
+    int month = d.getMonthValue();
     PhraseBank.Filler f = bank.new Filler(r, Map.of("date", d.getMonthValue() + "月" + d.getDayOfMonth() + "日"));
     SampleSource source = source(r);
-    String title = f.fill(pickFrom(r, s.section("title")));
-    List<String> kickers = s.section("kicker");
+    String title = f.fill(pickFrom(r, bank.pool(s, "title", month)));
+    List<String> kickers = bank.pool(s, "kicker", month);
     String kicker = !kickers.isEmpty() && r.nextDouble() < 0.25 ? f.fill(pickFrom(r, kickers)) : null;
     String byline = r.nextDouble() < 0.8 ? source.byline(f.fill("{~person}")) : null;
 
-    List<String> details = shuffled(r, bank.pool(s, "detail"));
+    List<String> details = shuffled(r, bank.pool(s, "detail", month));
     int used = 0;
     List<StringBuilder> paragraphs = new ArrayList<>();
-    StringBuilder lead = new StringBuilder(f.fill(pickFrom(r, bank.pool(s, "lead"))));
+    StringBuilder lead = new StringBuilder(f.fill(pickFrom(r, bank.pool(s, "lead", month))));
     if (used < details.size() && r.nextBoolean()) {
       lead.append(f.fill(details.get(used++)));
     }
@@ -211,7 +212,7 @@ public final class SampleCorpus {
       }
       paragraphs.add(para);
     }
-    List<String> closings = bank.pool(s, "closing");
+    List<String> closings = bank.pool(s, "closing", month);
     if (!closings.isEmpty() && r.nextDouble() < 0.7) {
       String closing = f.fill(pickFrom(r, closings));
       if (r.nextBoolean() || paragraphs.size() == 1) {
@@ -226,7 +227,7 @@ public final class SampleCorpus {
     while (length(paragraphs) < MIN_BODY_CHARS && used < details.size()) {
       paragraphs.get(paragraphs.size() - 1).append(f.fill(details.get(used++)));
     }
-    List<String> briefs = s.section("brief");
+    List<String> briefs = bank.pool(s, "brief", month);
     String brief = briefs.isEmpty() ? firstSentence(lead.toString()) : f.fill(pickFrom(r, briefs));
     List<String> text = new ArrayList<>(paragraphs.size());
     paragraphs.forEach(p -> text.add(p.toString()));

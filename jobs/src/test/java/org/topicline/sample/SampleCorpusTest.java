@@ -68,8 +68,8 @@ class SampleCorpusTest {
     PhraseBank bank = PhraseBank.standard();
     SplittableRandom r = new SplittableRandom(3);
     for (PhraseBank.Subject s : bank.subjects().values()) {
-      for (int i = 0; i < 40; i++) {
-        SampleArticle a = SampleCorpus.compose(bank, s, r.split(), LocalDate.of(2022, 5, 4), "x");
+      for (int i = 0; i < 48; i++) {
+        SampleArticle a = SampleCorpus.compose(bank, s, r.split(), LocalDate.of(2022, 1 + i % 12, 4), "x");
         String all = String.join("|", a.title(), a.brief(), a.body(), String.valueOf(a.kicker()),
             String.valueOf(a.byline()));
         assertFalse(all.contains("{") || all.contains("}"), s.key() + " left a placeholder: " + all);
@@ -88,8 +88,8 @@ class SampleCorpusTest {
     PhraseBank bank = PhraseBank.standard();
     assertEquals(List.of(), bank.subject("neg_hydrogen_list").topics());
     assertEquals(List.of(), bank.subject("neg_party_opening_economy").topics());
-    assertTrue(bank.pool(bank.subject("neg_hydrogen_list"), "lead").stream().allMatch(l -> l.contains("氢能")));
-    assertTrue(bank.pool(bank.subject("neg_hydrogen_science"), "lead").stream().anyMatch(l -> l.contains("氢弹")));
+    assertTrue(bank.pool(bank.subject("neg_hydrogen_list"), "lead", 5).stream().allMatch(l -> l.contains("氢能")));
+    assertTrue(bank.pool(bank.subject("neg_hydrogen_science"), "lead", 5).stream().anyMatch(l -> l.contains("氢弹")));
     assertEquals(List.of(SampleCorpus.DIGITAL_GOVERNMENT, SampleCorpus.PARTY_STUDY),
         bank.subject("party_digital_government").topics());
   }
