@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         GenerateSampleCommand.class,
         TrendsCommand.class,
+        SummarizeCommand.class,
+        EvalSummariesCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Topicline implements Runnable {

@@ -1,0 +1,147 @@
+package org.topicline.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Extractive summary of one article: sentences are scored by LexRank centrality (TF-IDF cosine between the
+ * article's sentences), a position prior (news puts its point first) and similarity to the title, then picked by
+ * MMR ({@link Mmr}) within a character budget and a sentence cap, and shown whole in document order. Everything is deterministic:
+ * ties go to the earlier sentence.
+ *
+ * <p>Not serialisable (compiled patterns): build one per partition from the settings and the tokenizer.
+ */
+public final class ExtractiveSummarizer {
+  /** A picked sentence: its index among the text's sentences, its text (lead-in removed) and its score. */
+  public record Picked(int index, String text, double score) {}
+
+  /** A keyword and its TextRank weight (the best keyword weighs 1). */
+  public record Term(String term, double weight) {}
+
+  /** The summary text, the picked sentences in document order, and the keywords. */
+  public record Result(String summary, List<Picked> sentences, List<Term> keywords) {}
+
+  /** A sentence that may be picked, with its tokens and features. */
+  private record Candidate(int index, String text, int chars, List<String> tokens) {}
+
+  private final SummarySettings settings;
+  private final Tokenizer tokenizer;
+  private final List<Pattern> leadIns;
+  private final List<Pattern> boilerplate;
+
+  public ExtractiveSummarizer(SummarySettings settings, Tokenizer tokenizer) {
+    this.settings = settings;
+    this.tokenizer = tokenizer;
+    this.leadIns = settings.leadIns().stream().map(Pattern::compile).toList();
+    this.boilerplate = settings.boilerplate().stream().map(Pattern::compile).toList();
+  }
+
+  public Result summarize(String title, String body) {
+    List<Candidate> candidates = candidates(body);
+    if (candidates.isEmpty()) {
+      return new Result("", List.of(), List.of());
+    }
+    TermVectors vectors = new TermVectors(candidates.stream().map(Candidate::tokens).toList());
+    double[] scores = scores(title, candidates, vectors);
+    List<Integer> picked = mmr(candidates, scores, vectors);
+    List<Picked> out = new ArrayList<>();
+    for (int k : picked) {
+      Candidate c = candidates.get(k);
+      out.add(new Picked(c.index(), c.text(), scores[k]));
+    }
+    List<List<String>> keywordText = new ArrayList<>();
+    if (title != null) {
+      keywordText.add(tokenizer.tokens(title));
+    }
+    candidates.forEach(c -> keywordText.add(c.tokens()));
+    return new Result(join(out.stream().map(Picked::text).toList()), out,
+        Keywords.textRank(keywordText, settings.keywordWindow(), settings.keywords()));
+  }
+
+  /** Sentences that may be picked: lead-ins removed, boilerplate and fragments left out. */
+  private List<Candidate> candidates(String body) {
+    List<Candidate> out = new ArrayList<>();
+    for (SentenceSplitter.Sentence s : SentenceSplitter.split(body)) {
+      String text = stripLeadIn(s.text());
+      if (isBoilerplate(text) || letters(text) < settings.minSentenceChars()) {
+        continue;
+      }
+      out.add(new Candidate(s.index(), text, text.codePointCount(0, text.length()), tokenizer.tokens(text)));
+    }
+    return out;
+  }
+
+  String stripLeadIn(String sentence) {
+    String t = sentence;
+    for (Pattern p : leadIns) {
+      t = p.matcher(t).replaceFirst("").strip();
+    }
+    return t;
+  }
+
+  boolean isBoilerplate(String sentence) {
+    for (Pattern p : boilerplate) {
+      if (p.matcher(sentence).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int letters(String s) {
+    return (int) s.codePoints().filter(Character::isLetterOrDigit).count();
+  }
+
+  /** graph * centrality / best centrality + position * 1/(1 + rank) + title * cos(title, sentence). */
+  private double[] scores(String title, List<Candidate> candidates, TermVectors vectors) {
+    int n = candidates.size();
+    double[] centrality = TermVectors.centrality(vectors.similarities(), settings.damping());
+    double best = 0;
+    for (double c : centrality) {
+      best = Math.max(best, c);
+    }
+    TermVectors.Vector t = title == null || title.isBlank() ? TermVectors.Vector.EMPTY
+        : vectors.project(tokenizer.tokens(title));
+    double[] s = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = settings.graphWeight() * (best > 0 ? centrality[i] / best : 0)
+          + settings.positionWeight() / (1.0 + i)
+          + settings.titleWeight() * t.dot(vectors.get(i));
+    }
+    return s;
+  }
+
+  private List<Integer> mmr(List<Candidate> candidates, double[] scores, TermVectors vectors) {
+    int[] chars = candidates.stream().mapToInt(Candidate::chars).toArray();
+    return Mmr.select(chars, scores, vectors, settings.budgetChars(), settings.maxSentences(), settings.mmrLambda(),
+        settings.maxSimilarity());
+  }
+
+  /** Sentences joined as printed: no space after CJK text, one space between Latin sentences. */
+  static String join(List<String> sentences) {
+    StringBuilder b = new StringBuilder();
+    for (String s : sentences) {
+      if (b.length() > 0 && b.charAt(b.length() - 1) < 0x2000 && !s.isEmpty() && s.charAt(0) < 0x2000) {
+        b.append(' ');
+      }
+      b.append(s);
+    }
+    return b.toString();
+  }
+
+  /** Lead: the first sentences, as split, within the budget (the first one whole when it alone exceeds it). */
+  public static String lead(String body, int budgetChars) {
+    List<String> out = new ArrayList<>();
+    int used = 0;
+    for (SentenceSplitter.Sentence s : SentenceSplitter.split(body)) {
+      int chars = s.text().codePointCount(0, s.text().length());
+      if (!out.isEmpty() && used + chars > budgetChars) {
+        break;
+      }
+      out.add(s.text());
+      used += chars;
+    }
+    return join(out);
+  }
+}

@@ -1,0 +1,96 @@
+package org.topicline.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.topicline.conf.TopiclineConf;
+
+class ExtractiveSummarizerTest {
+  private static final SummarySettings SETTINGS = SummarySettings.from(TopiclineConf.defaults());
+  private static final String TITLE = "全省氢能产业发展大会召开";
+  private static final String BODY = String.join("\n",
+      "央视网消息（新闻联播）：全省氢能产业发展大会今天在郑州召开，会议部署加快氢能产业发展。",
+      "会议指出，氢能是未来能源体系的重要组成部分，要加快氢能产业链建设，推动氢能在交通领域的应用。",
+      "今年以来，全省建成加氢站12座，氢燃料电池汽车推广超过1000辆。",
+      "与会代表还参观了氢能企业。",
+      "会议要求，各地要抓好氢能产业发展规划落实，加强氢能关键技术攻关。",
+      "（记者 张三）");
+
+  private static ExtractiveSummarizer summarizer(int budget) {
+    return new ExtractiveSummarizer(SETTINGS.withBudget(budget), Tokenizer.charBigrams());
+  }
+
+  @Test
+  void picksWholeSentencesInDocumentOrderWithinTheBudget() {
+    ExtractiveSummarizer.Result r = summarizer(120).summarize(TITLE, BODY);
+    int chars = r.summary().codePointCount(0, r.summary().length());
+    assertTrue(chars <= 120, r.summary());
+    assertFalse(r.sentences().isEmpty());
+    List<Integer> idx = r.sentences().stream().map(ExtractiveSummarizer.Picked::index).toList();
+    assertEquals(idx.stream().sorted().toList(), idx);
+    assertTrue(r.sentences().size() <= SETTINGS.maxSentences());
+    List<String> whole = SentenceSplitter.split(BODY).stream().map(SentenceSplitter.Sentence::text).toList();
+    for (ExtractiveSummarizer.Picked p : r.sentences()) {
+      assertTrue(whole.get(p.index()).endsWith(p.text()), p.text());
+    }
+  }
+
+  @Test
+  void stripsTheBroadcasterLeadInAndNeverPicksTheByline() {
+    ExtractiveSummarizer.Result r = summarizer(120).summarize(TITLE, BODY);
+    assertTrue(r.summary().startsWith("全省氢能产业发展大会今天在郑州召开"), r.summary());
+    assertFalse(r.summary().contains("记者"), r.summary());
+    assertFalse(r.summary().contains("央视网"), r.summary());
+  }
+
+  @Test
+  void aSmallBudgetStillGivesOneWholeSentence() {
+    ExtractiveSummarizer.Result r = summarizer(10).summarize(TITLE, BODY);
+    assertEquals(1, r.sentences().size());
+    assertTrue(r.summary().endsWith("。"));
+  }
+
+  @Test
+  void budgetAndCapLimitTheSentences() {
+    ExtractiveSummarizer.Result r = summarizer(60).summarize(TITLE, BODY);
+    int chars = r.sentences().stream().mapToInt(p -> p.text().length()).sum();
+    assertTrue(chars <= 60, r.summary());
+  }
+
+  @Test
+  void isDeterministic() {
+    ExtractiveSummarizer.Result a = summarizer(120).summarize(TITLE, BODY);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(a, summarizer(120).summarize(TITLE, BODY));
+    }
+  }
+
+  @Test
+  void tiesGoToTheEarlierSentence() {
+    // Identical sentences score alike but for position; the first copy wins and MMR drops the repeat.
+    ExtractiveSummarizer.Result r = summarizer(20).summarize(null, "天气晴朗适合出游。天气晴朗适合出游。天气晴朗适合出游。");
+    assertEquals(List.of(0), r.sentences().stream().map(ExtractiveSummarizer.Picked::index).toList());
+  }
+
+  @Test
+  void keywordsAreWeightedTermsOfTheArticle() {
+    ExtractiveSummarizer.Result r = summarizer(120).summarize(TITLE, BODY);
+    assertFalse(r.keywords().isEmpty());
+    assertEquals(1.0, r.keywords().get(0).weight(), 1e-9);
+    assertTrue(r.keywords().stream().anyMatch(k -> k.term().contains("氢")), r.keywords().toString());
+  }
+
+  @Test
+  void emptyBodyGivesAnEmptySummary() {
+    assertEquals("", summarizer(120).summarize(TITLE, "").summary());
+  }
+
+  @Test
+  void leadTakesTheFirstSentencesWithinTheBudget() {
+    assertEquals("一二三。四五六。", ExtractiveSummarizer.lead("一二三。四五六。七八九。", 8));
+    assertEquals("一二三四五六七。", ExtractiveSummarizer.lead("一二三四五六七。八。", 3));
+  }
+}

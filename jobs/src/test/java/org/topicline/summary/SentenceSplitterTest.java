@@ -1,0 +1,73 @@
+package org.topicline.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Golden cases: one hard case per test, with the literal expected sentences. */
+class SentenceSplitterTest {
+  private static List<String> split(String text) {
+    return SentenceSplitter.split(text).stream().map(SentenceSplitter.Sentence::text).toList();
+  }
+
+  @Test
+  void splitsAtChineseSentenceEnds() {
+    assertEquals(List.of("会议召开。", "他说：好！", "谁来？", "一是加强；", "二是推进。"),
+        split("会议召开。他说：好！谁来？一是加强；二是推进。"));
+  }
+
+  @Test
+  void neverSplitsAtCommasOrColons() {
+    assertEquals(List.of("今年以来，全省经济稳中有进，就业总体稳定：城镇新增就业12万人。"),
+        split("今年以来，全省经济稳中有进，就业总体稳定：城镇新增就业12万人。"));
+  }
+
+  @Test
+  void keepsClosingQuotesWithTheirSentence() {
+    assertEquals(List.of("他说：“我们一定要办好这件事。”", "大家鼓掌。"),
+        split("他说：“我们一定要办好这件事。”大家鼓掌。"));
+    assertEquals(List.of("「好。」", "『行！』", "（完。）"), split("「好。」『行！』（完。）"));
+  }
+
+  @Test
+  void keepsARunOfEndMarksTogether() {
+    assertEquals(List.of("真的吗？！", "是的。"), split("真的吗？！是的。"));
+    assertEquals(List.of("Really?!", "Yes."), split("Really?! Yes."));
+  }
+
+  @Test
+  void decimalPointsAndNumbersDoNotEndSentences() {
+    assertEquals(List.of("增长3.5%，达到1.2万亿元。", "版本1.2.3发布。"), split("增长3.5%，达到1.2万亿元。版本1.2.3发布。"));
+    assertEquals(List.of("GDP grew 3.5 percent.", "Prices rose."), split("GDP grew 3.5 percent. Prices rose."));
+  }
+
+  @Test
+  void ellipsesStayInsideTheSentence() {
+    assertEquals(List.of("他想了想……终于开口了。", "好……"), split("他想了想……终于开口了。好……"));
+    assertEquals(List.of("Wait... it works.", "Done."), split("Wait... it works. Done."));
+    assertEquals(List.of("“等等……”他说。"), split("“等等……”他说。"));
+  }
+
+  @Test
+  void englishSentencesAndAbbreviations() {
+    assertEquals(List.of("Mr. Smith met Dr. Li in the U.S. on Monday.", "They talked;", "it went well.", "See you!"),
+        split("Mr. Smith met Dr. Li in the U.S. on Monday. They talked; it went well. See you!"));
+    assertEquals(List.of("Visit www.cctv.com today.", "Thanks."), split("Visit www.cctv.com today. Thanks."));
+  }
+
+  @Test
+  void paragraphBreaksEndSentencesAndCountParagraphs() {
+    List<SentenceSplitter.Sentence> s = SentenceSplitter.split("第一段没有句号\n\n第二段。第二句。\n");
+    assertEquals(List.of("第一段没有句号", "第二段。", "第二句。"), s.stream().map(SentenceSplitter.Sentence::text).toList());
+    assertEquals(List.of(0, 1, 1), s.stream().map(SentenceSplitter.Sentence::paragraph).toList());
+    assertEquals(List.of(0, 1, 2), s.stream().map(SentenceSplitter.Sentence::index).toList());
+  }
+
+  @Test
+  void dropsPunctuationOnlyPiecesAndEmptyText() {
+    assertEquals(List.of("好。。"), split("好。。 ！\n。"));
+    assertEquals(List.of(), split(""));
+    assertEquals(List.of(), split(null));
+  }
+}
