@@ -11,7 +11,6 @@ import org.topicline.io.Tables;
 import org.topicline.summary.SummarizeJob;
 import org.topicline.summary.SummarySettings;
 import org.topicline.summary.SummaryTokenizers;
-import org.topicline.summary.Tokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,8 +33,7 @@ public final class SummarizeCommand extends SparkCommand {
           + "REPLACE_PARTITIONS");
     }
     SummarySettings settings = SummarySettings.from(conf);
-    Tokenizer tokenizer = SummaryTokenizers.from(conf);
-    String method = SummaryTokenizers.method(conf);
+    SummaryTokenizers tokenizers = SummaryTokenizers.from(conf);
     String out = DataPaths.normalise(output);
     String args = commandLine();
     String confHash = conf.hash();
@@ -44,7 +42,7 @@ public final class SummarizeCommand extends SparkCommand {
       RunRecord run = RunLog.start(runId, "summarize", args, confHash);
       try {
         SummarizeJob.Result r = SummarizeJob.run(spark,
-            new SummarizeJob.Options(out, settings, tokenizer, method, mode, runId));
+            new SummarizeJob.Options(out, settings, tokenizers, mode, runId));
         run.setStatus(RunLog.SUCCEEDED);
         run.setRecordsRead(r.articlesRead());
         Map<String, Long> rows = new LinkedHashMap<>();

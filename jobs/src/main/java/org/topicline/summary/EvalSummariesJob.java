@@ -30,7 +30,7 @@ public final class EvalSummariesJob {
    * @param lcstsBudget character budget for LCSTS summaries (every method)
    */
   public record Options(String xwlb, int xwlbEvery, String lcsts, int lcstsMinLabel, int xwlbBudget,
-      int lcstsBudget, SummarySettings settings, Tokenizer tokenizer) {}
+      int lcstsBudget, SummarySettings settings, SummaryTokenizers tokenizers) {}
 
   /** One line of the table: mean F1 over {@code items} items. */
   public record Line(String set, String subset, int items, int budget, String method, double rouge1, double rouge2,
@@ -78,7 +78,7 @@ public final class EvalSummariesJob {
   }
 
   static List<Line> evaluate(String set, String subset, List<ReferenceSets.Item> items, int budget, Options o) {
-    ExtractiveSummarizer ours = new ExtractiveSummarizer(o.settings().withBudget(budget), o.tokenizer());
+    ExtractiveSummarizer ours = new ExtractiveSummarizer(o.settings().withBudget(budget), o.tokenizers());
     Map<String, Function<ReferenceSets.Item, String>> methods = new java.util.LinkedHashMap<>();
     methods.put(OURS, i -> ours.summarize(i.title(), i.body()).summary());
     methods.put(LEAD, i -> ExtractiveSummarizer.lead(i.body(), budget));

@@ -27,12 +27,14 @@ public final class ExtractiveSummarizer {
 
   private final SummarySettings settings;
   private final Tokenizer tokenizer;
+  private final Tokenizer keywordTokenizer;
   private final List<Pattern> leadIns;
   private final List<Pattern> boilerplate;
 
-  public ExtractiveSummarizer(SummarySettings settings, Tokenizer tokenizer) {
+  public ExtractiveSummarizer(SummarySettings settings, SummaryTokenizers tokenizers) {
     this.settings = settings;
-    this.tokenizer = tokenizer;
+    this.tokenizer = tokenizers.sentences();
+    this.keywordTokenizer = tokenizers.keywords();
     this.leadIns = settings.leadIns().stream().map(Pattern::compile).toList();
     this.boilerplate = settings.boilerplate().stream().map(Pattern::compile).toList();
   }
@@ -50,13 +52,27 @@ public final class ExtractiveSummarizer {
       Candidate c = candidates.get(k);
       out.add(new Picked(c.index(), c.text(), scores[k]));
     }
-    List<List<String>> keywordText = new ArrayList<>();
-    if (title != null) {
-      keywordText.add(tokenizer.tokens(title));
+    return new Result(join(out.stream().map(Picked::text).toList()), out, keywords(title, candidates));
+  }
+
+  /** TextRank over the words of the title and the first {@code keyword-chars} characters of the sentences. */
+  private List<Term> keywords(String title, List<Candidate> candidates) {
+    if (settings.keywords() == 0) {
+      return List.of();
     }
-    candidates.forEach(c -> keywordText.add(c.tokens()));
-    return new Result(join(out.stream().map(Picked::text).toList()), out,
-        Keywords.textRank(keywordText, settings.keywordWindow(), settings.keywords()));
+    List<List<String>> text = new ArrayList<>();
+    if (title != null) {
+      text.add(keywordTokenizer.tokens(title));
+    }
+    int chars = 0;
+    for (Candidate c : candidates) {
+      if (chars >= settings.keywordChars()) {
+        break;
+      }
+      text.add(keywordTokenizer.tokens(c.text()));
+      chars += c.chars();
+    }
+    return Keywords.textRank(text, settings.keywordWindow(), settings.keywords());
   }
 
   /** Sentences that may be picked: lead-ins removed, boilerplate and fragments left out. */

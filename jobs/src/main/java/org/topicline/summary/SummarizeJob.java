@@ -22,10 +22,9 @@ import org.topicline.io.Tables;
 public final class SummarizeJob {
   /**
    * @param output the run's output folder: articles are read from it, tables written to it
-   * @param method recorded in each row: ranker and tokenizer
    */
-  public record Options(String output, SummarySettings settings, Tokenizer tokenizer, String method,
-      TableIO.Mode mode, String runId) {}
+  public record Options(String output, SummarySettings settings, SummaryTokenizers tokenizers, TableIO.Mode mode,
+      String runId) {}
 
   /**
    * @param digestsSkipped why no digests were written, or null
@@ -54,8 +53,7 @@ public final class SummarizeJob {
     Dataset<Article> articles = TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER);
 
     spark.sparkContext().setJobGroup("summarize", "2) summarise articles, write summaries", false);
-    Dataset<ArticleSummary> summaries = SummaryStages.summariesByArticle(articles, o.settings(), o.tokenizer(),
-        o.method()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<ArticleSummary> summaries = SummaryStages.summariesByArticle(articles, o.settings(), o.tokenizers()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long written = TableIO.write(summaries, o.output(), ArticleSummary.SPEC, o.mode(), o.runId());
       if (!TableIO.exists(spark, o.output(), Tables.TOPIC_SCORES)) {
@@ -70,7 +68,7 @@ public final class SummarizeJob {
           .where(col("dup_of").isNull()).select(SummaryStages.ARTICLE_ID);
       Dataset<Row> scores = TableIO.read(spark, o.output(), Tables.TOPIC_SCORES);
       Dataset<TopicDigest> digests = SummaryStages.digestsByTopicPeriod(summaries, originals, scores, o.settings(),
-          o.tokenizer(), o.method());
+          o.tokenizers());
       long digestCount = TableIO.write(digests, o.output(), TopicDigest.SPEC, TableIO.Mode.REPLACE, o.runId());
       return new Result(o.output(), written, written, digestCount, null);
     } finally {

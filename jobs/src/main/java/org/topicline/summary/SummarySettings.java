@@ -22,6 +22,8 @@ public record SummarySettings(
     List<String> boilerplate,
     int keywords,
     int keywordWindow,
+    int keywordChars,
+    String sentenceTokens,
     Digest digest) implements Serializable {
 
   /** Topic digest settings. */
@@ -54,6 +56,8 @@ public record SummarySettings(
         patterns(conf, "summary.boilerplate"),
         conf.getInt("summary.keywords", 0, 1000),
         conf.getInt("summary.keyword-window", 2, 50),
+        conf.getInt("summary.keyword-chars", 0, Integer.MAX_VALUE),
+        conf.getString("summary.sentence-tokens"),
         new Digest(periods,
             conf.getInt("summary.digest.budget-chars", 10, 100_000),
             conf.getInt("summary.digest.max-sentences", 1, 1000),
@@ -65,7 +69,7 @@ public record SummarySettings(
   /** The same settings with another character budget (the evaluation varies it per reference set). */
   public SummarySettings withBudget(int chars) {
     return new SummarySettings(chars, maxSentences, graphWeight, positionWeight, titleWeight, damping, mmrLambda,
-        maxSimilarity, minSentenceChars, leadIns, boilerplate, keywords, keywordWindow, digest);
+        maxSimilarity, minSentenceChars, leadIns, boilerplate, keywords, keywordWindow, keywordChars, sentenceTokens, digest);
   }
 
   private static List<String> patterns(TopiclineConf conf, String key) {

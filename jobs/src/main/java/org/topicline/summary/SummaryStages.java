@@ -30,8 +30,8 @@ public final class SummaryStages {
 
   /** One summary per article; one summarizer per partition. */
   public static Dataset<ArticleSummary> summariesByArticle(Dataset<Article> articles, SummarySettings settings,
-      Tokenizer tokenizer, String method) {
-    return articles.mapPartitions(new SummarizeArticles(settings, tokenizer, method), ArticleSummary.ENCODER);
+      SummaryTokenizers tokenizers) {
+    return articles.mapPartitions(new SummarizeArticles(settings, tokenizers), ArticleSummary.ENCODER);
   }
 
   /**
@@ -42,13 +42,13 @@ public final class SummaryStages {
    * @param topicScores rows with {@code article_id, topic, probability, label}
    */
   public static Dataset<TopicDigest> digestsByTopicPeriod(Dataset<ArticleSummary> summaries, Dataset<Row> originals,
-      Dataset<Row> topicScores, SummarySettings settings, Tokenizer tokenizer, String method) {
+      Dataset<Row> topicScores, SummarySettings settings, SummaryTokenizers tokenizers) {
     Dataset<Row> labelled = topicScores.where(col(LABEL)).select(col(ARTICLE_ID), col(TOPIC), col(PROBABILITY));
     Dataset<Row> rows = summaries.toDF().withColumnRenamed("articleId", ARTICLE_ID).join(originals.select(ARTICLE_ID), ARTICLE_ID).join(labelled, ARTICLE_ID)
         .select(col(ARTICLE_ID), col("pubDate"), col(TOPIC), col(PROBABILITY), col("sentences"), col("keywords"));
     Dataset<DigestInput> inputs = rows.flatMap(new ByPeriod(settings.digest().periods()), DigestInput.ENCODER);
     return inputs.groupByKey((MapFunction<DigestInput, String>) DigestInput::groupKey, Encoders.STRING())
-        .mapGroups(new BuildDigest(settings, tokenizer, method), TopicDigest.ENCODER);
+        .mapGroups(new BuildDigest(settings, tokenizers.sentences(), tokenizers.method()), TopicDigest.ENCODER);
   }
 
   /** {@code 2021-03} or {@code 2021-W11} and the period's first day. */
@@ -68,18 +68,16 @@ public final class SummaryStages {
 
   private static final class SummarizeArticles implements MapPartitionsFunction<Article, ArticleSummary> {
     private final SummarySettings settings;
-    private final Tokenizer tokenizer;
-    private final String method;
+    private final SummaryTokenizers tokenizers;
 
-    SummarizeArticles(SummarySettings settings, Tokenizer tokenizer, String method) {
+    SummarizeArticles(SummarySettings settings, SummaryTokenizers tokenizers) {
       this.settings = settings;
-      this.tokenizer = tokenizer;
-      this.method = method;
+      this.tokenizers = tokenizers;
     }
 
     @Override
     public Iterator<ArticleSummary> call(Iterator<Article> articles) {
-      ExtractiveSummarizer summarizer = new ExtractiveSummarizer(settings, tokenizer);
+      ExtractiveSummarizer summarizer = new ExtractiveSummarizer(settings, tokenizers);
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -108,7 +106,7 @@ public final class SummaryStages {
       }
       s.setSentences(sentences);
       s.setKeywords(r.keywords().stream().map(t -> new Keyword(t.term(), t.weight())).toList());
-      s.setMethod(method);
+      s.setMethod(tokenizers.method());
       return s;
     }
   }

@@ -1,17 +1,37 @@
 package org.topicline.summary;
 
+import java.util.Locale;
+import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
+import org.topicline.text.TextAnalyzer;
 
-/** The tokenizer the summary stages use, chosen on the driver from the conf, and the method name it gives. */
-public final class SummaryTokenizers {
-  private SummaryTokenizers() {}
+/**
+ * The tokens the summary stages compare, chosen on the driver from the conf: {@code summary.sentence-tokens} for
+ * sentence similarity (char bigrams need no segmenter and rank as well; words use the pipeline's analyzer) and the
+ * analyzer's words for keywords.
+ */
+public record SummaryTokenizers(Tokenizer sentences, Tokenizer keywords, String method)
+    implements java.io.Serializable {
+  public static final String CHAR_BIGRAMS = "char-bigrams";
+  public static final String WORDS = "words";
 
-  public static Tokenizer from(TopiclineConf conf) {
-    return Tokenizer.charBigrams();
+  /** Char bigrams for both: for tests and text without a segmenter. */
+  public static SummaryTokenizers charBigrams() {
+    return new SummaryTokenizers(Tokenizer.charBigrams(), Tokenizer.charBigrams(),
+        "lexrank-tfidf+position+title+mmr/" + CHAR_BIGRAMS);
   }
 
-  /** Recorded in the method column: the ranker and the tokens it compared. */
-  public static String method(TopiclineConf conf) {
-    return "lexrank-tfidf+position+title+mmr/char-bigrams";
+  public static SummaryTokenizers from(TopiclineConf conf) {
+    String kind = conf.getString("summary.sentence-tokens").toLowerCase(Locale.ROOT);
+    TextAnalyzer analyzer = TextAnalyzer.from(conf);
+    Tokenizer words = analyzer::tokens;
+    Tokenizer sentences = switch (kind) {
+      case CHAR_BIGRAMS -> Tokenizer.charBigrams();
+      case WORDS -> words;
+      default -> throw new ConfException(TopiclineConf.fullKey("summary.sentence-tokens"),
+          "must be " + CHAR_BIGRAMS + " or " + WORDS + ", was '" + kind + "'" + conf.where("summary.sentence-tokens"));
+    };
+    return new SummaryTokenizers(sentences, words,
+        "lexrank-tfidf+position+title+mmr/" + kind + "; keywords textrank/" + analyzer.segmenter());
   }
 }

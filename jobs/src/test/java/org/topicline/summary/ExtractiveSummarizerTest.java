@@ -20,7 +20,7 @@ class ExtractiveSummarizerTest {
       "（记者 张三）");
 
   private static ExtractiveSummarizer summarizer(int budget) {
-    return new ExtractiveSummarizer(SETTINGS.withBudget(budget), Tokenizer.charBigrams());
+    return new ExtractiveSummarizer(SETTINGS.withBudget(budget), SummaryTokenizers.charBigrams());
   }
 
   @Test

@@ -24,6 +24,8 @@ import org.topicline.io.Tables;
 class SummarizeJobTest extends SparkTestBase {
   private static final SummarySettings SETTINGS = SummarySettings.from(TopiclineConf.load(null,
       java.util.Map.of("summary.digest.periods", "[month, week]")));
+  /** The analyzer's words for keywords, as the command uses them. */
+  private static final SummaryTokenizers TOKENIZERS = SummaryTokenizers.from(TopiclineConf.defaults());
   private static final String METHOD = "test";
 
   private static Article article(String id, String date, String title, String body, String dupOf) {
@@ -69,8 +71,8 @@ class SummarizeJobTest extends SparkTestBase {
   void summarisesEveryArticleAndSkipsDigestsWithoutTopicScores() throws Exception {
     String out = newDir("nodigest").toUri().toString();
     TableIO.write(spark.createDataset(articles(), Article.ENCODER), out, Article.SPEC, TableIO.Mode.REPLACE, "r0");
-    SummarizeJob.Result r = SummarizeJob.run(spark, new SummarizeJob.Options(out, SETTINGS, Tokenizer.charBigrams(),
-        METHOD, TableIO.Mode.REPLACE, "r1"));
+    SummarizeJob.Result r = SummarizeJob.run(spark, new SummarizeJob.Options(out, SETTINGS, TOKENIZERS,
+        TableIO.Mode.REPLACE, "r1"));
     assertEquals(4, r.summariesWritten());
     assertNotNull(r.digestsSkipped());
     assertTrue(r.summary().contains("topic digests skipped"), r.summary());
@@ -80,7 +82,8 @@ class SummarizeJobTest extends SparkTestBase {
     assertFalse(a1.getSummary().contains("记者"), a1.getSummary());
     assertFalse(a1.getSentences().isEmpty());
     assertFalse(a1.getKeywords().isEmpty());
-    assertEquals(METHOD, a1.getMethod());
+    assertEquals(TOKENIZERS.method(), a1.getMethod());
+    assertTrue(a1.getKeywords().stream().anyMatch(k -> k.getTerm().equals("氢能")), a1.getSummary());
     assertEquals(LocalDate.parse("2022-11-03"), a1.getPubDate());
   }
 
@@ -88,13 +91,13 @@ class SummarizeJobTest extends SparkTestBase {
   void digestsCoverLabelledOriginalsPerTopicAndPeriod() {
     List<Article> articles = articles();
     Dataset<ArticleSummary> summaries = SummaryStages.summariesByArticle(
-        spark.createDataset(articles, Article.ENCODER), SETTINGS, Tokenizer.charBigrams(), METHOD);
+        spark.createDataset(articles, Article.ENCODER), SETTINGS, TOKENIZERS);
     StructType idSchema = new StructType().add("article_id", DataTypes.StringType);
     List<Row> originalIds = articles.stream().filter(a -> a.getDupOf() == null)
         .map(a -> RowFactory.create(a.getArticleId())).toList();
     Dataset<Row> originals = spark.createDataFrame(originalIds, idSchema);
     List<TopicDigest> digests = new ArrayList<>(SummaryStages.digestsByTopicPeriod(summaries, originals,
-        topicScores(articles), SETTINGS, Tokenizer.charBigrams(), METHOD).collectAsList());
+        topicScores(articles), SETTINGS, TOKENIZERS).collectAsList());
     digests.sort(Comparator.comparing(TopicDigest::getPeriodType).thenComparing(TopicDigest::getPeriod));
 
     List<String> periods = digests.stream().map(d -> d.getPeriodType() + ":" + d.getPeriod()).toList();
