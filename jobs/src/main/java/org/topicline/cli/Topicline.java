@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "topicline", mixinStandardHelpOptions = true, version = "topicline 0.1.0",
     description = "Spark batch jobs that turn years of Chinese news into topic models, summaries and trends.",
     subcommands = {
+        IngestCommand.class,
         GenerateSampleCommand.class,
         TrendsCommand.class,
         SummarizeCommand.class,

@@ -28,12 +28,11 @@ public interface FileAdapter extends Serializable {
     return p.substring(p.lastIndexOf('/') + 1);
   }
 
+  /** Percent-escapes decoded ('+' is a plus sign in a path, not a space). */
   static String decodePath(String path) {
-    try {
-      return new java.net.URI(path).getPath() == null ? path : java.net.URLDecoder.decode(
-          path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.net.URISyntaxException e) {
+    if (path.indexOf('%') < 0) {
       return path;
     }
+    return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

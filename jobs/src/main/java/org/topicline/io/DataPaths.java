@@ -2,7 +2,6 @@ package org.topicline.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -22,7 +21,8 @@ public final class DataPaths {
     if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || path.startsWith("file:")) {
       return path;
     }
-    return java.nio.file.Path.of(path).toAbsolutePath().normalize().toUri().toString();
+    // Not Path.toUri(): Hadoop does not decode percent-escapes, and People's Daily folder names are not ASCII.
+    return "file://" + java.nio.file.Path.of(path).toAbsolutePath().normalize();
   }
 
   public static FileSystem fileSystem(SparkSession spark, String path) {
@@ -31,7 +31,7 @@ public final class DataPaths {
 
   public static FileSystem fileSystem(Configuration conf, String path) {
     try {
-      return new Path(URI.create(path)).getFileSystem(conf);
+      return new Path(path).getFileSystem(conf);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the file system of " + path, e);
     }
@@ -39,14 +39,14 @@ public final class DataPaths {
 
   public static boolean exists(SparkSession spark, String path) {
     try {
-      return fileSystem(spark, path).exists(new Path(URI.create(path)));
+      return fileSystem(spark, path).exists(new Path(path));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public static void writeText(SparkSession spark, String path, String text) {
-    Path p = new Path(URI.create(path));
+    Path p = new Path(path);
     try (FSDataOutputStream out = fileSystem(spark, path).create(p, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -55,7 +55,7 @@ public final class DataPaths {
   }
 
   public static String readText(SparkSession spark, String path) {
-    Path p = new Path(URI.create(path));
+    Path p = new Path(path);
     try (var in = fileSystem(spark, path).open(p)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -65,7 +65,7 @@ public final class DataPaths {
 
   public static void delete(SparkSession spark, String path) {
     try {
-      fileSystem(spark, path).delete(new Path(URI.create(path)), true);
+      fileSystem(spark, path).delete(new Path(path), true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + path, e);
     }
