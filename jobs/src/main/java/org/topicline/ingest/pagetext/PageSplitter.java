@@ -1,0 +1,688 @@
+package org.topicline.ingest.pagetext;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits the text of one extracted newspaper page into stories.
+ *
+ * <p>Steps: 1) measure the column width (the most common line width); 2) rebuild paragraphs from lines, using
+ * line width and end punctuation (a full line without a sentence end continues, even across the blank lines
+ * extraction scatters) and classify each: body, headline, dash subtitle, byline line, credit ({@code …摄}), jump
+ * mark; 3) cut out photo stories (caption before a credit, with the short headlines just before it); 4) group
+ * consecutive headline lines, and cut the body into runs at bylines ({@code 本报讯}, {@code 据新华社…电}) and jump
+ * marks; short headline pairs between runs that do not start with a byline are section subheads and stay inside
+ * the story; 5) give each headline group to the run before or after it — pages print headlines on either side —
+ * by choosing, over the whole page at once, the assignment where titles share most wording with their bodies and
+ * each run gets one headline.
+ */
+public final class PageSplitter {
+  static final Pattern JUMP = Pattern.compile(
+      "^[（(]\\s*(?:下转|转|紧转|转至|转下)\\s*第?\\s*[0-9一二三四五六七八九十]+\\s*版[^）)]{0,8}[）)]$");
+  static final Pattern JUMP_FROM = Pattern.compile(
+      "^[（(]\\s*(?:上接|紧接|接)\\s*第?\\s*[0-9一二三四五六七八九十]+\\s*版[^）)]{0,8}[）)]$");
+  static final Pattern DASH = Pattern.compile("^(?:——|—{2,}|-{2,}|－{2,}|—\\s*—)");
+  static final Pattern BYLINE_LINE = Pattern.compile(
+      "^(?:本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生)(?:\\s*[\\p{IsHan}·]{2,5}(?:\\s*[、，,]\\s*|\\s+|$))+"
+          + "(?:(?:本报通讯员|通讯员|实习生|记者)(?:\\s*[\\p{IsHan}·]{2,5}(?:\\s*[、，,]\\s*|\\s+|$))+)*$");
+  static final Pattern CREDIT = Pattern.compile("^[\\p{IsHan}\\s·、]{2,40}摄$");
+  /** Bylines that open a story's first paragraph. {@code 又讯} opens a follow-up item of the same story. */
+  static final Pattern BYLINE_PREFIX = Pattern.compile(
+      "^(?:(本报讯|又讯)\\s*(?:[（(][^）)]{0,40}[）)])?"
+          + "|据?(?:新华社|中新社|人民日报|央视|本报)[^，。；：（(“]{0,30}?电\\s*(?:[（(][^）)]{0,40}[）)])?)");
+  /** How a line that opens a story begins, before its dateline is complete (it may wrap). */
+  private static final Pattern STORY_START = Pattern.compile("^(?:本报讯|又讯|据?(?:新华社|中新社)\\S)");
+  private static final String TERMINAL = "。！？；：…!?;:";
+  private static final String CLOSERS = "”’」』）)";
+
+  private PageSplitter() {}
+
+  enum Kind { BODY, HEAD, DASH, BYLINE, JUMP, JUMP_FROM, CREDIT }
+
+  private record Line(String raw, String clean, double width, boolean blankAfter) {}
+
+  private static final class Para {
+    final Kind kind;
+    final String text;
+    final double maxWidth;
+
+    Para(Kind kind, String text, double maxWidth) {
+      this.kind = kind;
+      this.text = text;
+      this.maxWidth = maxWidth;
+    }
+
+    boolean bylineStart() {
+      return kind == Kind.BODY && BYLINE_PREFIX.matcher(text).lookingAt() && !text.startsWith("又讯");
+    }
+  }
+
+  /** Headline lines, dash subtitles and byline lines printed together. */
+  private static final class Group {
+    final List<Para> items = new ArrayList<>();
+    final int order;
+
+    Group(int order) {
+      this.order = order;
+    }
+
+    String headText() {
+      StringBuilder b = new StringBuilder();
+      for (Para p : items) {
+        if (p.kind == Kind.HEAD) {
+          b.append(p.text);
+        }
+      }
+      return b.toString();
+    }
+
+    boolean onlyShortHeads() {
+      int heads = 0;
+      for (Para p : items) {
+        if (p.kind != Kind.HEAD || p.text.length() > 10) {
+          return false;
+        }
+        heads++;
+      }
+      return heads <= 2;
+    }
+  }
+
+  /** Consecutive body paragraphs of one story (so far). */
+  private static final class Run {
+    final List<Para> paras = new ArrayList<>();
+    final int order;
+    boolean continued;
+    boolean closed;
+    boolean subheads;
+    boolean splitWithoutHeadline;
+
+    Run(int order) {
+      this.order = order;
+    }
+
+    String text() {
+      StringBuilder b = new StringBuilder();
+      for (Para p : paras) {
+        b.append(p.text).append('\n');
+      }
+      return b.toString();
+    }
+  }
+
+  /** Splits a page. Never drops text: every body line ends up in exactly one story. */
+  public static List<PageStory> split(String pageText) {
+    List<Line> lines = lines(pageText);
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    double w = columnWidth(lines);
+    List<Para> paras = paragraphs(lines, w);
+    return assemble(paras, w);
+  }
+
+  private static List<Line> lines(String text) {
+    String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').split("\n", -1);
+    List<Line> out = new ArrayList<>();
+    for (int i = 0; i < raw.length; i++) {
+      String r = raw[i].strip();
+      if (r.isEmpty() || isBlankish(r)) {
+        continue;
+      }
+      boolean blankAfter = i + 1 >= raw.length || raw[i + 1].isBlank();
+      out.add(new Line(r, Reflow.cleanSpaces(r), Reflow.width(r), blankAfter));
+    }
+    return out;
+  }
+
+  private static boolean isBlankish(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Reflow.isSpace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The most common rounded width among lines of plausible column widths: body lines outnumber the rest. */
+  static double columnWidth(List<Line> lines) {
+    int[] counts = new int[61];
+    for (Line l : lines) {
+      int r = (int) Math.round(l.width);
+      if (r >= 8 && r <= 60) {
+        counts[r]++;
+      }
+    }
+    int best = 0;
+    for (int i = 8; i <= 60; i++) {
+      // Neighbouring widths count too: digits and squeezed punctuation spread full lines over two values.
+      int score = counts[i] * 2 + (i > 8 ? counts[i - 1] : 0) + (i < 60 ? counts[i + 1] : 0);
+      int bestScore = best == 0 ? -1 : counts[best] * 2 + counts[best - 1] + (best < 60 ? counts[best + 1] : 0);
+      if (score > bestScore) {
+        best = i;
+      }
+    }
+    return best == 0 ? 20 : best + 0.5;
+  }
+
+  static boolean terminated(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    char last = s.charAt(s.length() - 1);
+    if (TERMINAL.indexOf(last) >= 0) {
+      return true;
+    }
+    if (CLOSERS.indexOf(last) >= 0 && s.length() >= 2) {
+      char before = s.charAt(s.length() - 2);
+      return TERMINAL.indexOf(before) >= 0 || CLOSERS.indexOf(before) >= 0 && terminated(s.substring(0, s.length() - 1));
+    }
+    return false;
+  }
+
+  private static Kind special(Line l) {
+    String c = l.clean;
+    if (JUMP.matcher(c).matches()) {
+      return Kind.JUMP;
+    }
+    if (JUMP_FROM.matcher(c).matches()) {
+      return Kind.JUMP_FROM;
+    }
+    if (DASH.matcher(c).lookingAt() && c.length() <= 40) {
+      return Kind.DASH;
+    }
+    String spaced = l.raw.replaceAll("[\\s\\u3000]+", " ");
+    if (spaced.length() <= 40 && CREDIT.matcher(spaced).matches()) {
+      return Kind.CREDIT;
+    }
+    if (spaced.length() <= 30 && BYLINE_LINE.matcher(spaced).matches()) {
+      return Kind.BYLINE;
+    }
+    return null;
+  }
+
+  private static boolean startsStory(Line l) {
+    return STORY_START.matcher(l.clean).lookingAt();
+  }
+
+  private static boolean startsWithNumberOrLatin(Line l) {
+    if (l.clean.isEmpty()) {
+      return false;
+    }
+    char c = l.clean.charAt(0);
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static int punctuationCount(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if ("，、。；：！？,;:".indexOf(s.charAt(i)) >= 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static List<Para> paragraphs(List<Line> lines, double w) {
+    List<Para> out = new ArrayList<>();
+    int i = 0;
+    int n = lines.size();
+    while (i < n) {
+      Line l = lines.get(i);
+      Kind k = special(l);
+      if (k != null) {
+        String text = k == Kind.BYLINE || k == Kind.CREDIT ? bylineText(l.raw) : l.clean;
+        out.add(new Para(k, text, l.width));
+        i++;
+        continue;
+      }
+      Line next = i + 1 < n ? lines.get(i + 1) : null;
+      if (isHeadline(l, next, w, out)) {
+        out.add(new Para(Kind.HEAD, Reflow.headline(l.raw), l.width));
+        i++;
+        continue;
+      }
+      List<String> body = new ArrayList<>();
+      double max = 0;
+      while (true) {
+        Line cur = lines.get(i);
+        body.add(cur.raw);
+        max = Math.max(max, cur.width);
+        Line nx = i + 1 < n ? lines.get(i + 1) : null;
+        i++;
+        if (nx == null || special(nx) != null || startsStory(nx)) {
+          break;
+        }
+        if (terminated(cur.clean) && (cur.width < w - 1 || cur.blankAfter)) {
+          break;
+        }
+      }
+      out.add(new Para(Kind.BODY, Reflow.paragraph(body), max));
+    }
+    return out;
+  }
+
+  /**
+   * A line that opens a paragraph is a headline when it does not end a sentence and stands apart: wider than the
+   * column (headlines span columns), clearly shorter than it (a body paragraph's first line is full), or full but
+   * in a headline's place (after a kicker, a jump mark or a photo credit, or right before a byline).
+   */
+  private static boolean isHeadline(Line l, Line next, double w, List<Para> before) {
+    String c = l.clean;
+    if (terminated(c) || c.length() > 34 || startsStory(l) || punctuationCount(c) > 2) {
+      return false;
+    }
+    boolean trailingComma = c.endsWith("，") || c.endsWith("、") || c.endsWith(",");
+    boolean numberFollows = next != null && startsWithNumberOrLatin(next);
+    if (l.width > w + 1) {
+      return true;
+    }
+    if (trailingComma) {
+      return false;
+    }
+    if (l.width < w - 4.5) {
+      // Body paragraphs open with a line two ems short (the indent extraction drops); shorter lines without
+      // punctuation are headlines, unless a number that did not fit follows.
+      return punctuationCount(c) == 0 && !(numberFollows && l.width >= w - 6);
+    }
+    if (!l.blankAfter || punctuationCount(c) > 0) {
+      return false;
+    }
+    Para prev = before.isEmpty() ? null : before.get(before.size() - 1);
+    boolean afterKicker = trailingHeadlines(before) == 1;
+    boolean headPlace = prev == null || afterKicker || prev.kind == Kind.JUMP || prev.kind == Kind.CREDIT;
+    boolean beforeByline = next != null && (startsStory(next) || special(next) == Kind.BYLINE
+        || special(next) == Kind.DASH);
+    return headPlace || beforeByline;
+  }
+
+  /** How many headlines end the paragraphs so far (a headline line ending in a comma wraps into the next). */
+  private static int trailingHeadlines(List<Para> before) {
+    int n = 0;
+    for (int i = before.size() - 1; i >= 0 && before.get(i).kind == Kind.HEAD; i--) {
+      if (!endsWithComma(before.get(i).text)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Bylines keep one space between names but lose the spaces extraction put around brackets. */
+  static String bylineText(String s) {
+    String t = s.replaceAll("[\\s\\u3000]+", " ").strip();
+    t = t.replaceAll(" ?([（）()：:，、]) ?", "$1");
+    return t;
+  }
+
+  private static List<PageStory> assemble(List<Para> paras, double w) {
+    boolean[] photoPart = new boolean[paras.size()];
+    List<Object[]> photos = new ArrayList<>();
+    for (int c = 0; c < paras.size(); c++) {
+      if (paras.get(c).kind != Kind.CREDIT || c == 0 || paras.get(c - 1).kind != Kind.BODY) {
+        continue;
+      }
+      int start = c - 1;
+      while (start - 1 >= 0 && paras.get(start - 1).kind == Kind.BODY && !photoPart[start - 1]
+          && paras.get(start - 1).maxWidth > w + 1.5 && !paras.get(start - 1).bylineStart()) {
+        start--;
+      }
+      int heads = 0;
+      while (start - 1 >= 0 && heads < 2 && paras.get(start - 1).kind == Kind.HEAD && !photoPart[start - 1]
+          && paras.get(start - 1).text.length() <= 12) {
+        start--;
+        heads++;
+      }
+      for (int j = start; j <= c; j++) {
+        photoPart[j] = true;
+      }
+      photos.add(new Object[] {start, photoStory(paras.subList(start, c + 1))});
+    }
+
+    // Units in page order: groups and runs (photo stories are transparent between them).
+    List<Object> units = new ArrayList<>();
+    Group group = null;
+    Run run = null;
+    Run lastRun = null;
+    for (int i = 0; i < paras.size(); i++) {
+      if (photoPart[i]) {
+        continue;
+      }
+      Para p = paras.get(i);
+      switch (p.kind) {
+        case HEAD, DASH, BYLINE -> {
+          Kind lastKind = group == null ? null : group.items.get(group.items.size() - 1).kind;
+          if (group == null || (p.kind == Kind.HEAD && (lastKind == Kind.DASH || lastKind == Kind.BYLINE))) {
+            group = new Group(i);
+            units.add(group);
+          }
+          group.items.add(p);
+          run = null;
+        }
+        case BODY -> {
+          if (run == null || run.closed || (p.bylineStart() && !run.paras.isEmpty())) {
+            Run r = new Run(i);
+            if (run != null && group == null) {
+              r.splitWithoutHeadline = true;
+            }
+            run = r;
+            units.add(run);
+          }
+          run.paras.add(p);
+          lastRun = run;
+          group = null;
+        }
+        case JUMP -> {
+          Run target = run != null ? run : lastRun;
+          if (target != null) {
+            target.continued = true;
+            target.closed = true;
+          }
+        }
+        case JUMP_FROM -> {
+          if (run != null) {
+            run.closed = true;
+          }
+        }
+        default -> { }
+      }
+    }
+    units = mergeSubheads(units);
+    units = mergeAdjacentGroups(units);
+
+    // Gaps: gapGroup[k] is the group before run k; gapGroup[m] the one after the last run.
+    List<Run> runs = new ArrayList<>();
+    List<Group> gapGroup = new ArrayList<>();
+    Group pending = null;
+    for (Object u : units) {
+      if (u instanceof Group g) {
+        pending = g;
+      } else {
+        gapGroup.add(pending);
+        runs.add((Run) u);
+        pending = null;
+      }
+    }
+    gapGroup.add(pending);
+
+    List<PageStory> stories = new ArrayList<>();
+    List<Integer> orders = new ArrayList<>();
+    if (runs.isEmpty()) {
+      for (Group g : gapGroup) {
+        if (g != null) {
+          stories.add(story(List.of(g), null, 0.2, 0));
+          orders.add(g.order);
+        }
+      }
+    } else {
+      Assignment a = assign(runs, gapGroup);
+      for (int k = 0; k < runs.size(); k++) {
+        List<Group> gs = new ArrayList<>();
+        if (gapGroup.get(k) != null && a.right[k]) {
+          gs.add(gapGroup.get(k));
+        }
+        if (gapGroup.get(k + 1) != null && !a.right[k + 1]) {
+          gs.add(gapGroup.get(k + 1));
+        }
+        stories.add(story(gs, runs.get(k), a.margin[k], k));
+        orders.add(runs.get(k).order);
+      }
+    }
+    for (Object[] ph : photos) {
+      int at = (Integer) ph[0];
+      int pos = 0;
+      while (pos < orders.size() && orders.get(pos) < at) {
+        pos++;
+      }
+      orders.add(pos, at);
+      stories.add(pos, (PageStory) ph[1]);
+    }
+    return stories;
+  }
+
+  private static PageStory photoStory(List<Para> ps) {
+    List<String> heads = new ArrayList<>();
+    StringBuilder body = new StringBuilder();
+    String credit = null;
+    for (Para p : ps) {
+      switch (p.kind) {
+        case HEAD -> heads.add(p.text);
+        case CREDIT -> credit = p.text;
+        default -> body.append(body.length() == 0 ? "" : "\n").append(p.text);
+      }
+    }
+    String title = heads.isEmpty() ? null : heads.get(heads.size() - 1);
+    String kicker = heads.size() > 1 ? String.join(" ", heads.subList(0, heads.size() - 1)) : null;
+    return new PageStory(title, kicker, null, credit, body.toString(), false, true, heads.isEmpty() ? 0.7 : 0.9);
+  }
+
+  /** Section subheads: at most two short headline lines between runs of the same story. */
+  private static List<Object> mergeSubheads(List<Object> units) {
+    List<Object> out = new ArrayList<>(units);
+    for (int i = 1; i + 1 < out.size(); i++) {
+      if (out.get(i) instanceof Group g && out.get(i - 1) instanceof Run prev && out.get(i + 1) instanceof Run next
+          && !prev.continued && !prev.closed && g.onlyShortHeads() && !next.paras.get(0).bylineStart()) {
+        prev.paras.addAll(g.items);
+        prev.paras.addAll(next.paras);
+        prev.continued = next.continued;
+        prev.closed = next.closed;
+        prev.subheads = true;
+        out.remove(i + 1);
+        out.remove(i);
+        i--;
+      }
+    }
+    return out;
+  }
+
+  private static List<Object> mergeAdjacentGroups(List<Object> units) {
+    List<Object> out = new ArrayList<>();
+    for (Object u : units) {
+      if (u instanceof Group g && !out.isEmpty() && out.get(out.size() - 1) instanceof Group prev) {
+        prev.items.addAll(g.items);
+      } else {
+        out.add(u);
+      }
+    }
+    return out;
+  }
+
+  private record Assignment(boolean[] right, double[] margin) {}
+
+  /** Per-run penalty by the number of headline groups it gets: none is suspicious, two is worse. */
+  private static double countScore(int n) {
+    return n == 0 ? -0.25 : n == 1 ? 0 : -0.5 * (n - 1);
+  }
+
+  /**
+   * Chooses for every headline group whether it belongs to the run before or after it, maximising wording shared
+   * with the body minus the penalties for runs with no or two headlines (a dynamic programme along the page).
+   */
+  private static Assignment assign(List<Run> runs, List<Group> gaps) {
+    int m = runs.size();
+    List<Set<String>> runGrams = new ArrayList<>();
+    for (Run r : runs) {
+      runGrams.add(bigrams(r.text()));
+    }
+    double[] left = new double[m + 1];
+    double[] right = new double[m + 1];
+    for (int k = 0; k <= m; k++) {
+      Group g = gaps.get(k);
+      if (g == null) {
+        continue;
+      }
+      Set<String> tg = bigrams(g.headText());
+      left[k] = k > 0 ? overlap(tg, runGrams.get(k - 1)) : Double.NEGATIVE_INFINITY;
+      right[k] = k < m ? overlap(tg, runGrams.get(k)) : Double.NEGATIVE_INFINITY;
+    }
+    // best[k][s]: best score of gaps 0..k and runs 0..k-1, s = 1 when gap k's group goes right (to run k).
+    double[][] best = new double[m + 1][2];
+    int[][] from = new int[m + 1][2];
+    for (double[] row : best) {
+      java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+    }
+    if (gaps.get(0) == null) {
+      best[0][0] = 0;
+    } else {
+      best[0][1] = right[0];
+    }
+    for (int k = 1; k <= m; k++) {
+      boolean has = gaps.get(k) != null;
+      for (int s = 0; s < 2; s++) {
+        if (best[k - 1][s] == Double.NEGATIVE_INFINITY) {
+          continue;
+        }
+        for (int t = 0; t < 2; t++) {
+          if (t == 1 && (!has || k == m)) {
+            continue;
+          }
+          int count = s + (has && t == 0 ? 1 : 0);
+          double gain = countScore(count) + (has ? (t == 1 ? right[k] : left[k]) : 0);
+          double v = best[k - 1][s] + gain;
+          if (v > best[k][t]) {
+            best[k][t] = v;
+            from[k][t] = s;
+          }
+        }
+      }
+    }
+    boolean[] goesRight = new boolean[m + 1];
+    int s = 0;
+    for (int k = m; k >= 0; k--) {
+      goesRight[k] = s == 1;
+      if (k > 0) {
+        s = from[k][s];
+      }
+    }
+    double[] margin = new double[m];
+    java.util.Arrays.fill(margin, 1.0);
+    for (int k = 0; k <= m; k++) {
+      if (gaps.get(k) == null || k == 0 || k == m) {
+        continue;
+      }
+      double d = Math.abs(left[k] - right[k]);
+      int target = goesRight[k] ? k : k - 1;
+      margin[target] = Math.min(margin[target], d);
+    }
+    return new Assignment(goesRight, margin);
+  }
+
+  static Set<String> bigrams(String s) {
+    Set<String> out = new HashSet<>();
+    int prev = -1;
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+      if (han && prev >= 0) {
+        out.add(new String(Character.toChars(prev)) + new String(Character.toChars(c)));
+      }
+      prev = han ? c : -1;
+    }
+    return out;
+  }
+
+  private static double overlap(Set<String> title, Set<String> body) {
+    if (title.isEmpty()) {
+      return 0;
+    }
+    int hit = 0;
+    for (String g : title) {
+      if (body.contains(g)) {
+        hit++;
+      }
+    }
+    return (double) hit / title.size();
+  }
+
+  private static PageStory story(List<Group> groups, Run run, double margin, int index) {
+    Group main = null;
+    String kicker = null;
+    if (groups.size() == 1) {
+      main = groups.get(0);
+    } else if (groups.size() == 2) {
+      Set<String> body = bigrams(run == null ? "" : run.text());
+      double a = overlap(bigrams(groups.get(0).headText()), body);
+      double b = overlap(bigrams(groups.get(1).headText()), body);
+      main = b >= a ? groups.get(1) : groups.get(0);
+      Group other = main == groups.get(0) ? groups.get(1) : groups.get(0);
+      List<String> parts = new ArrayList<>();
+      for (Para p : other.items) {
+        parts.add(p.text);
+      }
+      kicker = String.join(" ", parts);
+    }
+    String title = null;
+    String subtitle = null;
+    String byline = null;
+    if (main != null) {
+      List<String> heads = new ArrayList<>();
+      for (Para p : main.items) {
+        switch (p.kind) {
+          case HEAD -> {
+            if (!heads.isEmpty() && endsWithComma(heads.get(heads.size() - 1))) {
+              heads.set(heads.size() - 1, heads.get(heads.size() - 1) + p.text);
+            } else {
+              heads.add(p.text);
+            }
+          }
+          case DASH -> subtitle = subtitle == null ? stripDashes(p.text) : subtitle + " " + stripDashes(p.text);
+          case BYLINE -> byline = byline == null ? p.text : byline + " " + p.text;
+          default -> { }
+        }
+      }
+      if (!heads.isEmpty()) {
+        title = heads.get(heads.size() - 1);
+        if (heads.size() > 1) {
+          String k = String.join(" ", heads.subList(0, heads.size() - 1));
+          kicker = kicker == null ? k : kicker + " " + k;
+        }
+      }
+    }
+    StringBuilder body = new StringBuilder();
+    if (run != null) {
+      for (int i = 0; i < run.paras.size(); i++) {
+        Para p = run.paras.get(i);
+        String text = p.text;
+        if (i == 0 && p.kind == Kind.BODY) {
+          Matcher bm = BYLINE_PREFIX.matcher(text);
+          if (bm.lookingAt() && bm.end() < text.length()) {
+            String b = bylineText(text.substring(0, bm.end()));
+            byline = byline == null ? b : byline + " " + b;
+            text = text.substring(bm.end()).strip();
+          }
+        }
+        body.append(body.length() == 0 ? "" : "\n").append(text);
+      }
+    }
+    double conf = 0.95;
+    if (title == null) {
+      conf = 0.4;
+    } else if (margin < 0.15) {
+      conf *= 0.6 + margin / 0.15 * 0.4;
+    }
+    if (groups.size() > 1) {
+      conf *= 0.8;
+    }
+    if (run != null && run.subheads) {
+      conf *= 0.9;
+    }
+    if (run != null && run.splitWithoutHeadline) {
+      conf *= 0.8;
+    }
+    boolean continued = run != null && run.continued;
+    return new PageStory(title, kicker, subtitle, byline, body.toString(), continued, false,
+        Math.round(conf * 100) / 100.0);
+  }
+
+  private static boolean endsWithComma(String s) {
+    return s.endsWith("，") || s.endsWith("、") || s.endsWith(",");
+  }
+
+  private static String stripDashes(String s) {
+    return s.replaceFirst("^[—\\-－\\s]+", "").strip();
+  }
+}
