@@ -35,7 +35,10 @@ public final class PageSplitter {
       "^(?:(本报讯|又讯)\\s*(?:[（(][^）)]{0,40}[）)])?"
           + "|据?(?:新华社|中新社|人民日报|央视|本报)[^，。；：（(“]{0,30}?电\\s*(?:[（(][^）)]{0,40}[）)])?)");
   /** How a line that opens a story begins, before its dateline is complete (it may wrap). */
-  private static final Pattern STORY_START = Pattern.compile("^(?:本报讯|又讯|据?(?:新华社|中新社)\\S)");
+  private static final Pattern STORY_START = Pattern.compile(
+      "^(?:本报讯|又讯|据?(?:新华社|中新社)\\S|本报\\p{IsHan}{1,8}\\d{1,2}月)");
+  /** How much the page's headline side counts against shared wording when giving a headline to a story. */
+  private static final double CONVENTION_PRIOR = 0.12;
   private static final String TERMINAL = "。！？；：…!?;:";
   private static final String CLOSERS = "”’」』）)";
 
@@ -43,7 +46,7 @@ public final class PageSplitter {
 
   enum Kind { BODY, HEAD, DASH, BYLINE, JUMP, JUMP_FROM, CREDIT }
 
-  private record Line(String raw, String clean, double width, boolean blankAfter) {}
+  private record Line(String raw, String clean, double width, boolean blankBefore, boolean blankAfter) {}
 
   private static final class Para {
     final Kind kind;
@@ -134,7 +137,8 @@ public final class PageSplitter {
         continue;
       }
       boolean blankAfter = i + 1 >= raw.length || raw[i + 1].isBlank();
-      out.add(new Line(r, Reflow.cleanSpaces(r), Reflow.width(r), blankAfter));
+      boolean blankBefore = i == 0 || raw[i - 1].isBlank();
+      out.add(new Line(r, Reflow.cleanSpaces(r), Reflow.width(r), blankBefore, blankAfter));
     }
     return out;
   }
@@ -268,36 +272,47 @@ public final class PageSplitter {
 
   /**
    * A line that opens a paragraph is a headline when it does not end a sentence and stands apart: wider than the
-   * column (headlines span columns), clearly shorter than it (a body paragraph's first line is full), or full but
-   * in a headline's place (after a kicker, a jump mark or a photo credit, or right before a byline).
+   * column (headlines span columns), clearly shorter than it (a body paragraph's first line is only two ems short,
+   * for the indent extraction drops), or set between blank lines where the line after it does not continue a
+   * paragraph (it is itself indented, or a byline), or in a headline's place (after a kicker, a jump mark or a
+   * photo credit).
    */
   private static boolean isHeadline(Line l, Line next, double w, List<Para> before) {
     String c = l.clean;
-    if (terminated(c) || c.length() > 34 || startsStory(l) || punctuationCount(c) > 2) {
+    boolean exclaims = c.endsWith("！") || c.endsWith("？") || c.endsWith("!") || c.endsWith("?");
+    if ((terminated(c) && !exclaims) || c.length() > 34 || startsStory(l) || punctuationCount(c) > 3) {
       return false;
     }
     boolean trailingComma = c.endsWith("，") || c.endsWith("、") || c.endsWith(",");
     boolean numberFollows = next != null && startsWithNumberOrLatin(next);
-    if (l.width > w + 1) {
+    if (l.width > w + 1 && !exclaims) {
       return true;
     }
     if (trailingComma) {
       return false;
     }
-    if (l.width < w - 4.5) {
-      // Body paragraphs open with a line two ems short (the indent extraction drops); shorter lines without
-      // punctuation are headlines, unless a number that did not fit follows.
-      return punctuationCount(c) == 0 && !(numberFollows && l.width >= w - 6);
-    }
-    if (!l.blankAfter || punctuationCount(c) > 0) {
-      return false;
+    if (l.width < w - 4.5 && !exclaims && punctuationCount(c) == 0 && !(numberFollows && l.width >= w - 6)) {
+      return true;
     }
     Para prev = before.isEmpty() ? null : before.get(before.size() - 1);
-    boolean afterKicker = trailingHeadlines(before) == 1;
-    boolean headPlace = prev == null || afterKicker || prev.kind == Kind.JUMP || prev.kind == Kind.CREDIT;
-    boolean beforeByline = next != null && (startsStory(next) || special(next) == Kind.BYLINE
-        || special(next) == Kind.DASH);
-    return headPlace || beforeByline;
+    if (!l.blankAfter || (!l.blankBefore && prev != null && prev.kind == Kind.BODY)) {
+      return false;
+    }
+    if (next == null) {
+      return !exclaims;
+    }
+    Kind nk = special(next);
+    if (startsStory(next) || nk == Kind.BYLINE || nk == Kind.DASH) {
+      return true;
+    }
+    boolean headPlace = prev == null || trailingHeadlines(before) == 1 || prev.kind == Kind.JUMP
+        || prev.kind == Kind.CREDIT;
+    if (headPlace && punctuationCount(c) == 0 && !exclaims) {
+      return true;
+    }
+    // The next line opens a paragraph of its own (indented, so short, and not the end of a sentence).
+    return nk == null && !numberFollows && next.width <= w - 2 && !terminated(next.clean)
+        && punctuationCount(c) <= 1;
   }
 
   /** How many headlines end the paragraphs so far (a headline line ending in a comma wraps into the next). */
@@ -418,7 +433,10 @@ public final class PageSplitter {
         }
       }
     } else {
-      Assignment a = assign(runs, gapGroup);
+      // Which side headlines are printed on, as far as the page ends tell: a page that opens with a headline
+      // prints them before their stories, one that closes with a headline after.
+      int convention = (gapGroup.get(0) != null ? 1 : 0) - (gapGroup.get(runs.size()) != null ? 1 : 0);
+      Assignment a = assign(runs, gapGroup, convention);
       for (int k = 0; k < runs.size(); k++) {
         List<Group> gs = new ArrayList<>();
         if (gapGroup.get(k) != null && a.right[k]) {
@@ -501,7 +519,7 @@ public final class PageSplitter {
    * Chooses for every headline group whether it belongs to the run before or after it, maximising wording shared
    * with the body minus the penalties for runs with no or two headlines (a dynamic programme along the page).
    */
-  private static Assignment assign(List<Run> runs, List<Group> gaps) {
+  private static Assignment assign(List<Run> runs, List<Group> gaps, int convention) {
     int m = runs.size();
     List<Set<String>> runGrams = new ArrayList<>();
     for (Run r : runs) {
@@ -515,8 +533,9 @@ public final class PageSplitter {
         continue;
       }
       Set<String> tg = bigrams(g.headText());
-      left[k] = k > 0 ? overlap(tg, runGrams.get(k - 1)) : Double.NEGATIVE_INFINITY;
-      right[k] = k < m ? overlap(tg, runGrams.get(k)) : Double.NEGATIVE_INFINITY;
+      left[k] = k > 0 ? overlap(tg, runGrams.get(k - 1)) + CONVENTION_PRIOR * -convention
+          : Double.NEGATIVE_INFINITY;
+      right[k] = k < m ? overlap(tg, runGrams.get(k)) + CONVENTION_PRIOR * convention : Double.NEGATIVE_INFINITY;
     }
     // best[k][s]: best score of gaps 0..k and runs 0..k-1, s = 1 when gap k's group goes right (to run k).
     double[][] best = new double[m + 1][2];
