@@ -65,7 +65,7 @@ public final class PageRenderer {
   private static TruthStory renderStory(Layout l, Story s, boolean headlineAfter, boolean firstOnPage) {
     SplittableRandom rnd = l.rnd;
     // A story continued from another page carries no headline and no byline.
-    boolean fromElsewhere = firstOnPage && rnd.nextDouble() < 0.15;
+    boolean fromElsewhere = firstOnPage && rnd.nextDouble() < 0.1;
     List<String> paras = new ArrayList<>(s.paragraphs());
     boolean continued = !fromElsewhere && paras.size() > 2 && rnd.nextDouble() < 0.2;
     if (continued) {

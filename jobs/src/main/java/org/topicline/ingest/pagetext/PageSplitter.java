@@ -103,6 +103,7 @@ public final class PageSplitter {
     boolean closed;
     boolean subheads;
     boolean splitWithoutHeadline;
+    boolean fromElsewhere;
 
     Run(int order) {
       this.order = order;
@@ -264,6 +265,11 @@ public final class PageSplitter {
         if (terminated(cur.clean) && (cur.width < w - 1 || cur.blankAfter)) {
           break;
         }
+        // A short last line closing a quote or an author's note, with a gap after it, ends the paragraph too.
+        if (cur.blankAfter && cur.width < w - 1 && !cur.clean.isEmpty()
+            && CLOSERS.indexOf(cur.clean.charAt(cur.clean.length() - 1)) >= 0) {
+          break;
+        }
       }
       out.add(new Para(Kind.BODY, Reflow.paragraph(body), max));
     }
@@ -369,6 +375,9 @@ public final class PageSplitter {
       Para p = paras.get(i);
       switch (p.kind) {
         case HEAD, DASH, BYLINE -> {
+          if (run != null && run.paras.isEmpty()) {
+            units.remove(run);
+          }
           Kind lastKind = group == null ? null : group.items.get(group.items.size() - 1).kind;
           if (group == null || (p.kind == Kind.HEAD && (lastKind == Kind.DASH || lastKind == Kind.BYLINE))) {
             group = new Group(i);
@@ -401,6 +410,10 @@ public final class PageSplitter {
           if (run != null) {
             run.closed = true;
           }
+          run = new Run(i);
+          run.fromElsewhere = true;
+          units.add(run);
+          group = null;
         }
         default -> { }
       }
@@ -435,7 +448,9 @@ public final class PageSplitter {
     } else {
       // Which side headlines are printed on, as far as the page ends tell: a page that opens with a headline
       // prints them before their stories, one that closes with a headline after.
-      int convention = (gapGroup.get(0) != null ? 1 : 0) - (gapGroup.get(runs.size()) != null ? 1 : 0);
+      boolean opensWithHeadline = gapGroup.get(0) != null
+          || runs.get(0).fromElsewhere && runs.size() > 1 && gapGroup.get(1) != null;
+      int convention = (opensWithHeadline ? 1 : 0) - (gapGroup.get(runs.size()) != null ? 1 : 0);
       Assignment a = assign(runs, gapGroup, convention);
       for (int k = 0; k < runs.size(); k++) {
         List<Group> gs = new ArrayList<>();
@@ -559,7 +574,8 @@ public final class PageSplitter {
             continue;
           }
           int count = s + (has && t == 0 ? 1 : 0);
-          double gain = countScore(count) + (has ? (t == 1 ? right[k] : left[k]) : 0);
+          // A story continued from another page usually has its headline there.
+          double gain = (runs.get(k - 1).fromElsewhere ? -0.1 * count : countScore(count)) + (has ? (t == 1 ? right[k] : left[k]) : 0);
           double v = best[k - 1][s] + gain;
           if (v > best[k][t]) {
             best[k][t] = v;
