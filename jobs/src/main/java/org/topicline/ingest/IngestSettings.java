@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
+import org.topicline.ingest.pagetext.PageTextSettings;
 
 /** The {@code topicline.ingest} section, validated. */
 public record IngestSettings(
@@ -13,7 +14,8 @@ public record IngestSettings(
     Dedup dedup,
     Generic generic,
     char csvDelimiter,
-    boolean csvHeader) implements Serializable {
+    boolean csvHeader,
+    PageTextSettings pageText) implements Serializable {
 
   /** Near-duplicate detection settings. */
   public record Dedup(boolean enabled, int shingleChars, int bands, int rowsPerBand, double threshold, int minChars)
@@ -63,6 +65,7 @@ public record IngestSettings(
           + delimiter + "'" + conf.where("ingest.csv.delimiter"));
     }
     return new IngestSettings(zone, conf.getInt("ingest.min-body-chars", 0, 1_000_000), dedup, generic,
-        delimiter.equals("\\t") ? '\t' : delimiter.charAt(0), conf.getBoolean("ingest.csv.header"));
+        delimiter.equals("\\t") ? '\t' : delimiter.charAt(0), conf.getBoolean("ingest.csv.header"),
+        PageTextSettings.from(conf));
   }
 }

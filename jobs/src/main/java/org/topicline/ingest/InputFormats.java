@@ -2,6 +2,7 @@ package org.topicline.ingest;
 
 import java.util.List;
 import java.util.Locale;
+import org.topicline.ingest.pagetext.PageTextAdapter;
 
 /**
  * The input formats of {@code ingest --input FORMAT:PATH}. File formats are read as bytes and parsed by a
@@ -12,7 +13,7 @@ public final class InputFormats {
 
   public static final List<String> NAMES = List.of(
       XwlbAdapter.FORMAT, PeoplesDailyAdapter.FORMAT, JsonlAdapter.FORMAT, CsvAdapter.FORMAT, PARQUET,
-      "page-text");
+      PageTextAdapter.FORMAT);
 
   private InputFormats() {}
 
@@ -23,7 +24,7 @@ public final class InputFormats {
       case PeoplesDailyAdapter.FORMAT -> new PeoplesDailyAdapter();
       case JsonlAdapter.FORMAT -> new JsonlAdapter(settings);
       case CsvAdapter.FORMAT -> new CsvAdapter(settings);
-      // page-text: the newspaper page splitter plugs in here (its own issue).
+      case PageTextAdapter.FORMAT -> new PageTextAdapter(settings.pageText());
       default -> throw new IllegalArgumentException("unknown input format '" + format + "'; known: " + NAMES);
     };
   }

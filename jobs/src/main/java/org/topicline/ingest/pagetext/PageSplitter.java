@@ -39,6 +39,8 @@ public final class PageSplitter {
       "^(?:本报讯|又讯|据?(?:新华社|中新社)\\S|本报\\p{IsHan}{1,8}\\d{1,2}月)");
   /** How much the page's headline side counts against shared wording when giving a headline to a story. */
   private static final double CONVENTION_PRIOR = 0.12;
+  /** How much better (share of the headline's wording) a cut between two headlines must explain the stories. */
+  private static final double SPLIT_MARGIN = 0.15;
   private static final String TERMINAL = "。！？；：…!?;:";
   private static final String CLOSERS = "”’」』）)";
 
@@ -419,22 +421,25 @@ public final class PageSplitter {
       }
     }
     units = mergeSubheads(units);
-    units = mergeAdjacentGroups(units);
+    units = splitMeetingHeadlines(units);
 
-    // Gaps: gapGroup[k] is the group before run k; gapGroup[m] the one after the last run.
+    // Gaps: gapGroup[k] is the group before run k; gapGroup[m] the one after the last run. Where two groups meet
+    // between runs, the headline after one story and the headline before the next are printed together: the first
+    // is fixed to the run before (fixedLeft[k]), the other is free to go either way.
     List<Run> runs = new ArrayList<>();
     List<Group> gapGroup = new ArrayList<>();
-    Group pending = null;
+    List<Group> fixedLeft = new ArrayList<>();
+    List<Group> pending = new ArrayList<>();
     for (Object u : units) {
       if (u instanceof Group g) {
-        pending = g;
+        pending.add(g);
       } else {
-        gapGroup.add(pending);
+        addGap(gapGroup, fixedLeft, pending, !runs.isEmpty(), true);
         runs.add((Run) u);
-        pending = null;
+        pending = new ArrayList<>();
       }
     }
-    gapGroup.add(pending);
+    addGap(gapGroup, fixedLeft, pending, !runs.isEmpty(), false);
 
     List<PageStory> stories = new ArrayList<>();
     List<Integer> orders = new ArrayList<>();
@@ -451,9 +456,12 @@ public final class PageSplitter {
       boolean opensWithHeadline = gapGroup.get(0) != null
           || runs.get(0).fromElsewhere && runs.size() > 1 && gapGroup.get(1) != null;
       int convention = (opensWithHeadline ? 1 : 0) - (gapGroup.get(runs.size()) != null ? 1 : 0);
-      Assignment a = assign(runs, gapGroup, convention);
+      Assignment a = assign(runs, gapGroup, fixedLeft, convention);
       for (int k = 0; k < runs.size(); k++) {
         List<Group> gs = new ArrayList<>();
+        if (fixedLeft.get(k + 1) != null) {
+          gs.add(fixedLeft.get(k + 1));
+        }
         if (gapGroup.get(k) != null && a.right[k]) {
           gs.add(gapGroup.get(k));
         }
@@ -511,16 +519,82 @@ public final class PageSplitter {
     return out;
   }
 
-  private static List<Object> mergeAdjacentGroups(List<Object> units) {
-    List<Object> out = new ArrayList<>();
-    for (Object u : units) {
-      if (u instanceof Group g && !out.isEmpty() && out.get(out.size() - 1) instanceof Group prev) {
-        prev.items.addAll(g.items);
-      } else {
-        out.add(u);
+  /**
+   * A run of headline lines between two stories may be the headline printed after one and the headline printed
+   * before the next. Cut it where the lines before the cut share clearly more wording with the story before and the
+   * lines after with the story after than any uncut reading.
+   */
+  private static List<Object> splitMeetingHeadlines(List<Object> units) {
+    List<Object> out = new ArrayList<>(units);
+    for (int i = 1; i + 1 < out.size(); i++) {
+      if (!(out.get(i) instanceof Group g && out.get(i - 1) instanceof Run before
+          && out.get(i + 1) instanceof Run after)) {
+        continue;
+      }
+      Set<String> left = bigrams(before.text());
+      Set<String> right = bigrams(after.text());
+      int n = g.items.size();
+      double[] toLeft = new double[n + 1];
+      double[] toRight = new double[n + 1];
+      for (int j = 1; j <= n; j++) {
+        Para p = g.items.get(j - 1);
+        double weight = p.kind == Kind.HEAD ? bigrams(p.text).size() : 0;
+        toLeft[j] = toLeft[j - 1] + weight * overlap(bigrams(p.text), left);
+        toRight[j] = toRight[j - 1] + weight * overlap(bigrams(p.text), right);
+      }
+      double margin = SPLIT_MARGIN * bigrams(g.headText()).size();
+      int bestCut = -1;
+      double best = Math.max(toLeft[n], toRight[n]);
+      for (int j = 1; j < n; j++) {
+        // Cut only before a headline line that does not continue a wrapped (comma-ended) one.
+        Para first = g.items.get(j);
+        Para prev = g.items.get(j - 1);
+        if (first.kind != Kind.HEAD || (prev.kind == Kind.HEAD && endsWithComma(prev.text))) {
+          continue;
+        }
+        double v = toLeft[j] + (toRight[n] - toRight[j]);
+        if (v > best + margin) {
+          best = v;
+          bestCut = j;
+        }
+      }
+      if (bestCut > 0) {
+        Group a = new Group(g.order);
+        Group b = new Group(g.order);
+        a.items.addAll(g.items.subList(0, bestCut));
+        b.items.addAll(g.items.subList(bestCut, n));
+        out.set(i, a);
+        out.add(i + 1, b);
+        i++;
       }
     }
     return out;
+  }
+
+  private static void addGap(List<Group> gapGroup, List<Group> fixedLeft, List<Group> groups, boolean runBefore,
+      boolean runAfter) {
+    if (groups.isEmpty()) {
+      gapGroup.add(null);
+      fixedLeft.add(null);
+      return;
+    }
+    Group first = groups.get(0);
+    Group last = groups.get(groups.size() - 1);
+    for (int i = 1; i < groups.size() - 1; i++) {
+      // Three or more groups in a row: the middle ones are kickers of the last.
+      last.items.addAll(0, groups.get(i).items);
+    }
+    if (groups.size() == 1) {
+      gapGroup.add(first);
+      fixedLeft.add(null);
+    } else if (runBefore && runAfter) {
+      fixedLeft.add(first);
+      gapGroup.add(last);
+    } else {
+      first.items.addAll(last.items);
+      gapGroup.add(first);
+      fixedLeft.add(null);
+    }
   }
 
   private record Assignment(boolean[] right, double[] margin) {}
@@ -534,7 +608,7 @@ public final class PageSplitter {
    * Chooses for every headline group whether it belongs to the run before or after it, maximising wording shared
    * with the body minus the penalties for runs with no or two headlines (a dynamic programme along the page).
    */
-  private static Assignment assign(List<Run> runs, List<Group> gaps, int convention) {
+  private static Assignment assign(List<Run> runs, List<Group> gaps, List<Group> fixedLeft, int convention) {
     int m = runs.size();
     List<Set<String>> runGrams = new ArrayList<>();
     for (Run r : runs) {
@@ -573,7 +647,7 @@ public final class PageSplitter {
           if (t == 1 && (!has || k == m)) {
             continue;
           }
-          int count = s + (has && t == 0 ? 1 : 0);
+          int count = s + (has && t == 0 ? 1 : 0) + (fixedLeft.get(k) != null ? 1 : 0);
           // A story continued from another page usually has its headline there.
           double gain = (runs.get(k - 1).fromElsewhere ? -0.1 * count : countScore(count)) + (has ? (t == 1 ? right[k] : left[k]) : 0);
           double v = best[k - 1][s] + gain;

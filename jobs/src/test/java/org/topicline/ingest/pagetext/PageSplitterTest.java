@@ -1,0 +1,139 @@
+package org.topicline.ingest.pagetext;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Small pages, one per byline form and layout case, written as an extractor would give them. */
+class PageSplitterTest {
+  private static final String OTHER = """
+
+      区域协调发展
+
+      本报讯（记者 李明） 近日，全市区域协调发展
+      推进会召开。会议总结了前一阶段的工作，部
+      署了下一步的重点任务。
+      """;
+
+  @Test
+  void benbaoxunBylineOpensTheStoryAndLeavesTheBody() {
+    List<PageStory> s = PageSplitter.split("""
+        市政协八届四十二次主席会议召开
+
+        本报讯 （记者 樊欣欣 ） 11月 16
+        日，市政协党组书记、主席徐慧前主持
+        召开市政协八届四十二次主席会议。
+        """ + OTHER);
+    assertEquals(2, s.size());
+    assertEquals("市政协八届四十二次主席会议召开", s.get(0).title());
+    assertEquals("本报讯（记者樊欣欣）", s.get(0).byline());
+    assertEquals("11月16日，市政协党组书记、主席徐慧前主持召开市政协八届四十二次主席会议。", s.get(0).body());
+    assertEquals("区域协调发展", s.get(1).title());
+    assertEquals("本报讯（记者李明）", s.get(1).byline());
+  }
+
+  @Test
+  void xinhuaDatelineIsTheBylineEvenWhenItWraps() {
+    List<PageStory> s = PageSplitter.split("""
+        据新华社印度尼西亚巴厘岛 11 月
+        16 日电 当地时间 11月 16日，二十国
+        集团领导人第十七次峰会在印度尼西
+        亚巴厘岛继续举行。
+
+        让数字经济发展成果造福各国人民
+        """);
+    assertEquals(1, s.size());
+    assertEquals("据新华社印度尼西亚巴厘岛11月16日电", s.get(0).byline());
+    assertEquals("让数字经济发展成果造福各国人民", s.get(0).title());
+    assertTrue(s.get(0).body().startsWith("当地时间11月16日，二十国集团"));
+  }
+
+  @Test
+  void reporterBylineOnItsOwnLineAndDashSubtitleBelongToTheHeadline() {
+    List<PageStory> s = PageSplitter.split("""
+        “项目为王”，强力扩大有效投资。坚持把
+        项目建设作为经济工作的主抓手。
+
+        （下转第二版）
+
+        当好经济发展参谋助手 积极贡献发改力量
+
+        本报记者 樊欣欣
+
+        ———访市发展改革委党组书记、主任马世国
+        """ + OTHER);
+    assertEquals(2, s.size());
+    PageStory first = s.get(0);
+    assertEquals("当好经济发展参谋助手 积极贡献发改力量", first.title());
+    assertEquals("本报记者 樊欣欣", first.byline());
+    assertEquals("访市发展改革委党组书记、主任马世国", first.subtitle());
+    assertTrue(first.continued());
+    assertFalse(s.get(1).continued());
+  }
+
+  @Test
+  void youxunFollowUpStaysInItsStoryAndOpensOneWhenFirst() {
+    List<PageStory> s = PageSplitter.split("""
+        本报讯（记者 段利梅） 11月16日，学习贯彻
+        党的二十大精神省委宣讲团报告会举行。
+
+        又讯（记者 王庆红） 11月 16日下午，省委宣
+        讲团一行到濮阳县调研文旅产业发展情况。
+
+        省委宣讲团莅濮宣讲党的二十大精神
+        """ + OTHER);
+    assertEquals(2, s.size());
+    assertEquals("省委宣讲团莅濮宣讲党的二十大精神", s.get(0).title());
+    assertTrue(s.get(0).body().contains("又讯（记者王庆红）11月16日下午"));
+
+    List<PageStory> alone = PageSplitter.split("""
+        文旅产业调研
+
+        又讯（记者 王庆红） 11月 16日下午，省委宣
+        讲团一行到濮阳县调研文旅产业发展情况。
+        """);
+    assertEquals("又讯（记者王庆红）", alone.get(0).byline());
+  }
+
+  @Test
+  void photoStoryIsItsOwnArticleWithTheCreditAsByline() {
+    List<PageStory> s = PageSplitter.split(OTHER + """
+
+        环 卫 车
+
+        “氢”装上阵
+
+        华龙区环卫局大力推动氢能源在环卫领域的推广应用，新引进氢能源扫地车，真正做到
+        了零排放、零污染。 图为 11 月 15 日，工作人员驾驶氢能源扫地车在东濮路清扫作业。
+
+        本报记者 高崟人 通讯员 边祖勇 摄
+        """);
+    assertEquals(2, s.size());
+    PageStory photo = s.get(1);
+    assertTrue(photo.photo());
+    assertEquals("“氢”装上阵", photo.title());
+    assertEquals("环卫车", photo.kicker());
+    assertEquals("本报记者 高崟人 通讯员 边祖勇 摄", photo.byline());
+    assertTrue(photo.body().endsWith("工作人员驾驶氢能源扫地车在东濮路清扫作业。"));
+  }
+
+  @Test
+  void storyWithoutHeadlineIsKeptWithLowConfidence() {
+    List<PageStory> s = PageSplitter.split("""
+        （上接第一版）
+
+        深入实施“宽带濮阳”战略，全市传输光
+        缆达到7万公里，实现城区、乡镇光纤全
+        覆盖。
+        """ + OTHER);
+    assertEquals(2, s.size());
+    assertNull(s.get(0).title());
+    assertTrue(s.get(0).segmentationConfidence() < 0.5);
+    assertTrue(s.get(0).body().startsWith("深入实施“宽带濮阳”战略"));
+    assertEquals("区域协调发展", s.get(1).title());
+  }
+}
