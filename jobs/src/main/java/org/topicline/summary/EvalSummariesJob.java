@@ -45,10 +45,10 @@ public final class EvalSummariesJob {
     @Override
     public String summary() {
       StringBuilder b = new StringBuilder("Character ROUGE F1 against human summaries\n");
-      b.append(String.format("%-6s %-14s %6s %6s %-15s %8s %8s %8s %8s%n",
+      b.append(String.format("%-6s %-13s %6s %6s %-15s %8s %8s %8s %8s%n",
           "set", "subset", "items", "budget", "method", "ROUGE-1", "ROUGE-2", "ROUGE-L", "chars"));
       for (Line l : lines) {
-        b.append(String.format("%-6s %-14s %6d %6d %-15s %8.4f %8.4f %8.4f %8.1f%n", l.set(), l.subset(), l.items(),
+        b.append(String.format("%-6s %-13s %6d %6d %-15s %8.4f %8.4f %8.4f %8.1f%n", l.set(), l.subset(), l.items(),
             l.budget(), l.method(), l.rouge1(), l.rouge2(), l.rougeL(), l.meanChars()));
       }
       return b.toString();
@@ -64,8 +64,12 @@ public final class EvalSummariesJob {
         List<ReferenceSets.Item> items = ReferenceSets.xwlb(spark, o.xwlb(), o.xwlbEvery());
         List<ReferenceSets.Item> differ = items.stream().filter(i -> !ReferenceSets.briefIsTitle(i)).toList();
         List<ReferenceSets.Item> same = items.stream().filter(ReferenceSets::briefIsTitle).toList();
+        List<ReferenceSets.Item> newWords = differ.stream().filter(i -> !ReferenceSets.briefHasTitleWords(i))
+            .toList();
         lines.addAll(evaluate("xwlb", "brief!=title", differ, o.xwlbBudget(), o));
         lines.addAll(evaluate("xwlb", "brief==title", same, o.xwlbBudget(), o));
+        // Briefs that differ from the title in words, not only punctuation: the most summary-like references.
+        lines.addAll(evaluate("xwlb", "brief-words", newWords, o.xwlbBudget(), o));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -15,6 +15,7 @@ public final class SentenceSplitter {
   public record Sentence(int index, int paragraph, String text) implements java.io.Serializable {}
 
   private static final String CLOSERS = "”’」』）)]】》〉\"'";
+  private static final String TYPOGRAPHIC_CLOSERS = "”’」』）】》〉";
   private static final Set<String> ABBREVIATIONS = Set.of(
       "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "no", "fig", "e.g", "i.e",
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
@@ -59,6 +60,14 @@ public final class SentenceSplitter {
       }
       while (end < n && CLOSERS.indexOf(p.charAt(end)) >= 0 && closes(p, start, end)) {
         end++;
+      }
+      // Page text puts spaces between a full stop and its closing quote (。 ”); the quote still closes.
+      int gap = end;
+      while (gap < n && (p.charAt(gap) == ' ' || p.charAt(gap) == '\u3000')) {
+        gap++;
+      }
+      if (gap > end && gap < n && TYPOGRAPHIC_CLOSERS.indexOf(p.charAt(gap)) >= 0) {
+        end = gap + 1;
       }
       add(p.substring(start, end), paragraph, out);
       start = end;

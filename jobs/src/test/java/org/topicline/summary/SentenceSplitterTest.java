@@ -28,6 +28,7 @@ class SentenceSplitterTest {
     assertEquals(List.of("他说：“我们一定要办好这件事。”", "大家鼓掌。"),
         split("他说：“我们一定要办好这件事。”大家鼓掌。"));
     assertEquals(List.of("「好。」", "『行！』", "（完。）"), split("「好。」『行！』（完。）"));
+    assertEquals(List.of("“贡献发改力量。 ”", "11月13日，他说。"), split("“贡献发改力量。 ”11月13日，他说。"));
   }
 
   @Test
