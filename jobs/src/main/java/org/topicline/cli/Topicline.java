@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         TrendsCommand.class,
         SummarizeCommand.class,
         EvalSummariesCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Topicline implements Runnable {

@@ -1,0 +1,23 @@
+package org.topicline.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The pipeline stages the bench times, in pipeline order. */
+public enum Stage {
+  INGEST, TOKENISE, TRAIN, SCORE, SUMMARIZE, TRENDS, WRITE;
+
+  public static final List<Stage> ALL = List.of(values());
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code --stages ingest,tokenise}: stage names, case-insensitive; throws listing the known ones. */
+  public static Stage parse(String name) {
+    return Arrays.stream(values()).filter(s -> s.label().equalsIgnoreCase(name.strip())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown stage '" + name + "'; known: "
+            + ALL.stream().map(Stage::label).toList()));
+  }
+}

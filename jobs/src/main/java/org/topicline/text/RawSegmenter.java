@@ -1,0 +1,25 @@
+package org.topicline.text;
+
+import com.hankcs.hanlp.seg.Segment;
+
+/**
+ * HanLP's segmenter exactly as a {@link TextAnalyzer} configures it (same segmenter, custom words, forcing, POS),
+ * but with no normalisation or filtering around it: the ceiling the bench measures the tokeniser against.
+ */
+public final class RawSegmenter {
+  private final Segment segment;
+
+  private RawSegmenter(Segment segment) {
+    this.segment = segment;
+  }
+
+  public static RawSegmenter of(TextAnalyzer analyzer) {
+    return new RawSegmenter(
+        HanLPHolder.segment(analyzer.segmenter(), analyzer.dictionaryHash(), analyzer.dictionaryWords()));
+  }
+
+  /** Segments {@code text} as is; returns the number of terms. */
+  public int segment(String text) {
+    return segment.seg(text).size();
+  }
+}
