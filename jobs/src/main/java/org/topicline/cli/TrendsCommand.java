@@ -2,6 +2,7 @@ package org.topicline.cli;
 
 import java.time.LocalDate;
 import org.topicline.conf.TopiclineConf;
+import org.topicline.text.TextAnalyzer;
 import org.topicline.trends.TrendsJob;
 import org.topicline.trends.TrendsSettings;
 import picocli.CommandLine.Command;
@@ -26,8 +27,8 @@ public final class TrendsCommand extends SparkCommand {
 
   @Override
   protected PreparedJob prepare(TopiclineConf conf) {
-    TrendsJob.Options options = new TrendsJob.Options(output, TrendsSettings.from(conf), from, to, conf.hash(),
-        commandLine());
+    TrendsJob.Options options = new TrendsJob.Options(output, TrendsSettings.from(conf), TextAnalyzer.from(conf), from,
+        to, conf.hash(), commandLine());
     return spark -> TrendsJob.run(spark, options);
   }
 }

@@ -3,6 +3,7 @@ package org.topicline.trends;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -21,12 +22,20 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.topicline.text.TextAnalyzer;
+import scala.Tuple2;
 
 /**
  * The trend stages, Dataset to Dataset over snake_case rows of {@code articles} and {@code topic_scores}. Everything
@@ -153,15 +162,48 @@ public final class TrendStages {
   }
 
   /**
-   * topic, article_id, pub_date, term: the distinct terms of each counted article labelled with a topic, taken
-   * from the scorer's evidence.
+   * topic, article_id, pub_date, term: the distinct terms of each counted article labelled with a topic. Each
+   * article is tokenised once however many topics it has.
    */
-  public static Dataset<Row> evidenceTerms(Dataset<Row> scores, Dataset<Row> counted) {
-    return scores.filter(col("label"))
-        .select(col(ARTICLE_ID), col(TOPIC), explode(col("evidence")).as("_e"))
-        .select(col(ARTICLE_ID), col(TOPIC), col("_e.term").as(TERM))
-        .join(counted.select(ARTICLE_ID, PUB_DATE), ARTICLE_ID)
-        .dropDuplicates(TOPIC, ARTICLE_ID, TERM);
+  public static Dataset<Row> topicTermDocs(Dataset<Row> scores, Dataset<Row> articles, Dataset<Row> counted,
+      TextAnalyzer analyzer) {
+    Dataset<Row> labelled = scores.filter(col("label")).select(ARTICLE_ID, TOPIC)
+        .join(counted.select(ARTICLE_ID, PUB_DATE), ARTICLE_ID);
+    Dataset<Row> texts = articles.join(labelled.select(ARTICLE_ID).distinct(), ARTICLE_ID)
+        .select(col(ARTICLE_ID), concat_ws("\n", col("title"), col("body")).as("text"));
+    Dataset<Row> terms = texts
+        .flatMap(new DistinctTerms(analyzer), Encoders.tuple(Encoders.STRING(), Encoders.STRING()))
+        .toDF(ARTICLE_ID, TERM);
+    return labelled.join(terms, ARTICLE_ID);
+  }
+
+  /**
+   * The distinct words of an article's title and body that can name something: two characters or more and not a
+   * bare number (single characters and figures rank on noise).
+   */
+  static final class DistinctTerms implements FlatMapFunction<Row, Tuple2<String, String>> {
+    private final TextAnalyzer analyzer;
+
+    DistinctTerms(TextAnalyzer analyzer) {
+      this.analyzer = analyzer;
+    }
+
+    @Override
+    public Iterator<Tuple2<String, String>> call(Row row) {
+      String id = row.getString(0);
+      String text = row.isNullAt(1) ? "" : row.getString(1);
+      Set<String> seen = new LinkedHashSet<>();
+      for (String t : analyzer.tokens(text)) {
+        if (t.codePointCount(0, t.length()) >= 2 && !t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+          seen.add(t);
+        }
+      }
+      List<Tuple2<String, String>> out = new ArrayList<>(seen.size());
+      for (String t : seen) {
+        out.add(new Tuple2<>(id, t));
+      }
+      return out.iterator();
+    }
   }
 
   /**

@@ -13,10 +13,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.topicline.io.DataPaths;
 import org.topicline.io.JobResult;
+import org.topicline.io.Naming;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
+import org.topicline.text.TextAnalyzer;
 
 /**
  * {@code topicline trends}: from {@code articles} and {@code topic_scores}, writes {@code topic_trends} (share of
@@ -35,8 +37,8 @@ public final class TrendsJob {
   public static final String COMMAND = "trends";
 
   /** Typed options; {@code from}/{@code to} (nullable) restrict the rewrite to the years they can affect. */
-  public record Options(String output, TrendsSettings settings, LocalDate from, LocalDate to, String confHash,
-      String commandLine) {
+  public record Options(String output, TrendsSettings settings, TextAnalyzer analyzer, LocalDate from, LocalDate to,
+      String confHash, String commandLine) {
     public Options {
       if (output == null || output.isBlank()) {
         throw new IllegalArgumentException("--output is needed");
@@ -108,8 +110,8 @@ public final class TrendsJob {
     }
     // 1) Read.
     spark.sparkContext().setJobGroup("trends-read", "trends: articles and topic scores", false);
-    Dataset<Row> counted = TrendStages.countedArticles(TableIO.read(spark, output, Tables.ARTICLES))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
+    Dataset<Row> counted = TrendStages.countedArticles(articles).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> scores = TableIO.read(spark, output, Tables.TOPIC_SCORES);
     try {
       long articlesCounted = counted.count();
@@ -119,14 +121,14 @@ public final class TrendsJob {
       spark.sparkContext().setJobGroup("trends-count", "trends: topic shares per period and source", false);
       Dataset<Row> trends = inYears(TrendStages.trends(scores, counted, o.settings()), o);
       spark.sparkContext().setJobGroup("trends-terms", "trends: rising terms per topic and month", false);
-      Dataset<Row> terms = inYears(TrendStages.risingTerms(TrendStages.evidenceTerms(scores, counted),
-          o.settings()), o);
+      Dataset<Row> terms = inYears(TrendStages.risingTerms(
+          TrendStages.topicTermDocs(scores, articles, counted, o.analyzer()), o.settings()), o);
 
       // 4) Write.
       TableIO.Mode mode = o.windowed() ? TableIO.Mode.REPLACE_PARTITIONS : TableIO.Mode.REPLACE;
       spark.sparkContext().setJobGroup("trends-write", "trends: write topic_trends and topic_terms", false);
-      long trendRows = TableIO.write(trends.as(TopicTrend.ENCODER), output, TopicTrend.SPEC, mode, runId);
-      long termRows = TableIO.write(terms.as(TopicTerm.ENCODER), output, TopicTerm.SPEC, mode, runId);
+      long trendRows = TableIO.write(Naming.camelColumns(trends).as(TopicTrend.ENCODER), output, TopicTrend.SPEC, mode, runId);
+      long termRows = TableIO.write(Naming.camelColumns(terms).as(TopicTerm.ENCODER), output, TopicTerm.SPEC, mode, runId);
       Map<String, Long> written = new LinkedHashMap<>();
       written.put(Tables.TOPIC_TRENDS, trendRows);
       written.put(Tables.TOPIC_TERMS, termRows);

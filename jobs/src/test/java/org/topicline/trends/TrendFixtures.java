@@ -35,17 +35,21 @@ final class TrendFixtures {
   private final List<Article> articles = new ArrayList<>();
   private final List<Row> scores = new ArrayList<>();
 
-  /** An article; {@code topicTerms} null = not about the topic, else labelled with those evidence terms. */
-  TrendFixtures article(String id, String source, String date, String dupOf, String topic, String... topicTerms) {
+  /**
+   * An article whose body is {@code topicWords} (each also an evidence term), labelled with {@code topic} when there
+   * are any, else a neutral body scored low.
+   */
+  TrendFixtures article(String id, String source, String date, String dupOf, String topic, String... topicWords) {
     LocalDate d = LocalDate.parse(date);
     Article a = new Article();
     a.setArticleId(id);
     a.setSource(source);
     a.setSourceId(id);
     a.setPubDate(d);
-    a.setTitle("title " + id);
-    a.setBody("body " + id);
-    a.setCharCount(7);
+    a.setTitle(topicWords.length == 0 ? "天气" : topicWords[0]);
+    String body = topicWords.length == 0 ? "今天天气晴朗。" : String.join("，", topicWords) + "。";
+    a.setBody(body);
+    a.setCharCount(body.length());
     a.setContentHash("h" + id);
     a.setDupOf(dupOf);
     a.setLocation("fixture");
@@ -53,9 +57,9 @@ final class TrendFixtures {
     a.setYear(d.getYear());
     a.setMonth(d.getMonthValue());
     articles.add(a);
-    boolean labelled = topicTerms.length > 0;
+    boolean labelled = topicWords.length > 0;
     List<Row> evidence = new ArrayList<>();
-    for (String t : topicTerms) {
+    for (String t : topicWords) {
       evidence.add(RowFactory.create(t, 1.0));
     }
     scores.add(RowFactory.create(id, id, source, java.sql.Date.valueOf(d), topic, labelled ? 0.9 : 0.1, labelled,
@@ -77,5 +81,9 @@ final class TrendFixtures {
         TableIO.Mode.REPLACE_PARTITIONS, "fixture");
     scores(spark).write().mode("overwrite").option("partitionOverwriteMode", "dynamic")
         .partitionBy("year", "month").parquet(org.topicline.io.Tables.path(output, "topic_scores"));
+    // A dynamic partition overwrite leaves no _SUCCESS at the top; the manifest is what marks a table complete.
+    org.topicline.io.DataPaths.writeText(spark, org.topicline.io.Tables.path(
+        org.topicline.io.DataPaths.normalise(org.topicline.io.Tables.path(output, "topic_scores")), "_manifest.json"),
+        "{\"table\":\"topic_scores\"}\n");
   }
 }

@@ -10,9 +10,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.topicline.SparkTestBase;
+import org.topicline.text.TextAnalyzer;
 
 class TrendStagesTest extends SparkTestBase {
   static TrendsSettings settings(List<Granularity> gs) {
@@ -104,10 +106,15 @@ class TrendStagesTest extends SparkTestBase {
     f.article("n1", "xwlb", "2020-04-02", null, "t", "氢能", "燃料电池");
     f.article("n2", "xwlb", "2020-04-03", null, "t", "燃料电池", "加氢站");
     f.article("n3", "xwlb", "2020-04-04", null, "t", "燃料电池");
+    f.article("x1", "xwlb", "2020-04-05", null, "t");
     Dataset<Row> counted = TrendStages.countedArticles(f.articles(spark));
-    List<Row> april = TrendStages.risingTerms(TrendStages.evidenceTerms(f.scores(spark), counted),
-        settings(List.of(Granularity.MONTH))).filter("period_start = date'2020-04-01'").orderBy("rank")
-        .collectAsList();
+    TextAnalyzer analyzer = new TextAnalyzer("viterbi", List.of("氢能", "燃料电池", "加氢站"), List.of());
+    Dataset<Row> termDocs = TrendStages.topicTermDocs(f.scores(spark), f.articles(spark), counted, analyzer);
+    assertEquals(List.of("产业", "氢能"), termDocs.filter("article_id = 'o1'").select("term").orderBy("term")
+        .as(Encoders.STRING()).collectAsList());
+    assertEquals(0, termDocs.filter("article_id like 'x%'").count(), "only labelled articles are tokenised");
+    List<Row> april = TrendStages.risingTerms(termDocs, settings(List.of(Granularity.MONTH)))
+        .filter("period_start = date'2020-04-01'").orderBy("rank").collectAsList();
     assertEquals("燃料电池", april.get(0).getAs("term"));
     assertEquals(1, april.get(0).<Integer>getAs("rank"));
     assertEquals(3L, april.get(0).<Long>getAs("month_articles"));
