@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         GenerateSampleCommand.class,
         TrendsCommand.class,
+        PipelineCommand.class,
         SummarizeCommand.class,
         EvalSummariesCommand.class,
         BenchCommand.class,

@@ -57,6 +57,8 @@ public final class TableIO {
     try {
       long count = table.count();
       String path = Tables.path(output, spec.name());
+      String manifest = Tables.path(path, "_manifest.json");
+      DataPaths.delete(rows.sparkSession(), manifest);
       var writer = table.write()
           .option("partitionOverwriteMode", mode == Mode.REPLACE_PARTITIONS ? "dynamic" : "static")
           .option("compression", "zstd")
@@ -67,7 +69,7 @@ public final class TableIO {
       writer.parquet(path);
       SparkSession spark = rows.sparkSession();
       DataPaths.writeText(spark, Tables.path(path, "_schema.json"), schemaJson(spec, table));
-      DataPaths.writeText(spark, Tables.path(path, "_manifest.json"), String.format(
+      DataPaths.writeText(spark, manifest, String.format(
           "{\"table\":\"%s\",\"run_id\":\"%s\",\"mode\":\"%s\",\"rows_written\":%d,\"written_at\":\"%s\"}%n",
           spec.name(), runId, mode, count, java.time.Instant.now()));
       return count;

@@ -13,7 +13,7 @@ import org.topicline.ingest.Article;
 import org.topicline.io.TableIO;
 
 /** Small articles and topic_scores tables built from literals, in the agreed layouts. */
-final class TrendFixtures {
+public final class TrendFixtures {
   static final StructType EVIDENCE = new StructType()
       .add("term", DataTypes.StringType)
       .add("weight", DataTypes.DoubleType);
@@ -39,7 +39,7 @@ final class TrendFixtures {
    * An article whose body is {@code topicWords} (each also an evidence term), labelled with {@code topic} when there
    * are any, else a neutral body scored low.
    */
-  TrendFixtures article(String id, String source, String date, String dupOf, String topic, String... topicWords) {
+  public TrendFixtures article(String id, String source, String date, String dupOf, String topic, String... topicWords) {
     LocalDate d = LocalDate.parse(date);
     Article a = new Article();
     a.setArticleId(id);
@@ -76,7 +76,7 @@ final class TrendFixtures {
   }
 
   /** Writes both tables under {@code output}, replacing the partitions present (as a windowed ingest + score). */
-  void writeTables(SparkSession spark, String output) {
+  public void writeTables(SparkSession spark, String output) {
     TableIO.write(spark.createDataset(articles, Article.ENCODER), output, Article.SPEC,
         TableIO.Mode.REPLACE_PARTITIONS, "fixture");
     scores(spark).write().mode("overwrite").option("partitionOverwriteMode", "dynamic")

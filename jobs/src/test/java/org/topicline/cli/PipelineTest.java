@@ -1,0 +1,51 @@
+package org.topicline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.topicline.SparkTestBase;
+import org.topicline.conf.TopiclineConf;
+import org.topicline.io.RunLog;
+import org.topicline.io.TableIO;
+import org.topicline.io.Tables;
+import org.topicline.trends.TrendFixtures;
+
+class PipelineTest extends SparkTestBase {
+  @Test
+  void stepsGetTheWindowAndSinceLastRunStartsAfterIt() throws Exception {
+    Pipeline.Plan plan = new Pipeline.Plan(Pipeline.STEPS, "out", List.of("xwlb:in"), "latest", null,
+        LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
+    assertEquals(List.of("--output", "out", "--input", "xwlb:in", "--from", "2024-03-01", "--to", "2024-03-31"),
+        plan.argsOf(Pipeline.INGEST));
+    assertEquals(List.of("--output", "out", "--from", "2024-03-01", "--to", "2024-03-31"),
+        plan.argsOf(Pipeline.SCORE), "latest = the score command's default model");
+    assertEquals(List.of("--output", "out", "--mode", "REPLACE_PARTITIONS"), plan.argsOf(Pipeline.SUMMARIZE));
+    assertThrows(IllegalArgumentException.class, () -> new Pipeline.Plan(List.of(Pipeline.INGEST), "out",
+        List.of(), null, null, null, null), "ingest without inputs");
+
+    String output = newDir("pipeline").toString();
+    assertEquals(Optional.empty(), Pipeline.lastWindowEnd(spark, output));
+    new TrendFixtures()
+        .article("a", "xwlb", "2020-01-02", null, "hydrogen", "氢能")
+        .article("b", "xwlb", "2020-02-03", null, "hydrogen")
+        .writeTables(spark, output);
+    Pipeline.Plan trendsOnly = new Pipeline.Plan(List.of(Pipeline.TRENDS), output, List.of(), null, null,
+        LocalDate.of(2020, 1, 1), LocalDate.of(2020, 2, 29));
+    Pipeline.Result r = Pipeline.run(spark, trendsOnly, Pipeline.prepare(trendsOnly, TopiclineConf.defaults()),
+        "test");
+    assertTrue(r.summary().contains("topic_trends"), r.summary());
+
+    List<Row> runs = RunLog.read(spark, output).select("command", "status", "args").collectAsList();
+    assertEquals(List.of("trends", "pipeline"), runs.stream().map(x -> x.getString(0)).toList());
+    assertTrue(runs.stream().allMatch(x -> x.getString(1).equals(RunLog.SUCCEEDED)), runs.toString());
+    assertEquals(Optional.of(LocalDate.of(2020, 2, 29)), Pipeline.lastWindowEnd(spark, output));
+    assertEquals(2L, TableIO.read(spark, output, Tables.TOPIC_TRENDS)
+        .filter("granularity = 'month' and source = 'all'").count());
+  }
+}
