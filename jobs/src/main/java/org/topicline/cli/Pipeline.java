@@ -134,12 +134,15 @@ public final class Pipeline {
   public static Map<String, SparkCommand.PreparedJob> prepare(Plan plan, TopiclineConf conf) {
     Map<String, SparkCommand.PreparedJob> jobs = new LinkedHashMap<>();
     for (String step : plan.steps()) {
-      CommandLine sub = Topicline.commandLine().getSubcommands().get(step);
-      if (sub == null || !(sub.getCommand() instanceof SparkCommand command)) {
+      CommandLine registered = Topicline.commandLine().getSubcommands().get(step);
+      if (registered == null || !(registered.getCommand() instanceof SparkCommand)) {
         throw new IllegalArgumentException("step '" + step + "' is not available in this build; leave it out with "
             + "--steps");
       }
-      sub.parseArgs(plan.argsOf(step).toArray(String[]::new));
+      // Parsed on its own, as if run alone, so the step's runs row records its own command line.
+      CommandLine alone = new CommandLine(registered.getCommand().getClass()).setCaseInsensitiveEnumValuesAllowed(true);
+      alone.parseArgs(plan.argsOf(step).toArray(String[]::new));
+      SparkCommand command = alone.getCommand();
       jobs.put(step, command.prepare(conf));
     }
     return jobs;

@@ -42,7 +42,7 @@ class PipelineTest extends SparkTestBase {
     assertTrue(r.summary().contains("topic_trends"), r.summary());
 
     List<Row> runs = RunLog.read(spark, output).select("command", "status", "args").collectAsList();
-    assertEquals(List.of("trends", "pipeline"), runs.stream().map(x -> x.getString(0)).toList());
+    assertEquals(List.of("pipeline", "trends"), runs.stream().map(x -> x.getString(0)).toList());
     assertTrue(runs.stream().allMatch(x -> x.getString(1).equals(RunLog.SUCCEEDED)), runs.toString());
     assertEquals(Optional.of(LocalDate.of(2020, 2, 29)), Pipeline.lastWindowEnd(spark, output));
     assertEquals(2L, TableIO.read(spark, output, Tables.TOPIC_TRENDS)
