@@ -114,8 +114,8 @@ public final class BenchWorker {
               SummarySettings.from(conf), SummaryTokenizers.from(conf), TableIO.Mode.REPLACE, "bench-summarize")));
           // Trends reads topic_scores: timed only once a scoring stage has written it.
           case TRENDS -> TableIO.exists(spark, output, Tables.TOPIC_SCORES)
-              ? timed(() -> TrendsJob.run(spark, new TrendsJob.Options(output, TrendsSettings.from(conf), null, null,
-                  conf.hash(), "bench trends")))
+              ? timed(() -> TrendsJob.run(spark, new TrendsJob.Options(output, TrendsSettings.from(conf), analyzer,
+                  null, null, conf.hash(), "bench trends")))
               : null;
           default -> null;
         };
