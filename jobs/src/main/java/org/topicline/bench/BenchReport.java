@@ -187,6 +187,7 @@ public record BenchReport(String stamp, String machine, String command, List<Str
       if (figures.containsKey("parallel_efficiency")) {
         b.append(String.format(" | %6.2f", figures.get("parallel_efficiency")));
       }
+      b.append('\n');
       b.append("* write: time in Parquet-writing jobs inside the stages above (not added to the pipeline)\n");
       b.append("cpu s: the worker's CPU time; load average (1 min) before/after each run:");
       for (WorkerResult r : scale1) {
