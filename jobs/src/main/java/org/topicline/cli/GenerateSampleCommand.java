@@ -8,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 import org.topicline.ingest.IngestSettings;
+import org.topicline.sample.PageWriter;
 import org.topicline.sample.SampleOptions;
 import org.topicline.sample.SampleSettings;
 import org.topicline.sample.SampleWriter;
@@ -43,6 +44,11 @@ public final class GenerateSampleCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Random seed (conf default: 20210101).")
   Long seed;
 
+  @Option(names = "--pages", paramLabel = "N",
+      description = "Also lay the articles out as N newspaper pages of extracted text in DIR/pages (for"
+          + " `ingest --input page-text:DIR/pages`), with their truth in DIR/truth/pages.jsonl.")
+  Integer pages;
+
   @Option(names = "--conf", paramLabel = "FILE",
       description = "Conf file layered over the defaults (topicline.sample, topicline.ingest.generic field names).")
   Path confFile;
@@ -61,7 +67,13 @@ public final class GenerateSampleCommand implements Callable<Integer> {
       SampleOptions options = SampleSettings.from(conf).options(years, startYear, perDay, seed);
       IngestSettings.Generic fields = IngestSettings.from(conf).generic();
       System.out.println(SampleWriter.write(new Configuration(), output, options, fields).summary());
+      if (pages != null) {
+        System.out.println(PageWriter.write(new Configuration(), output, options, pages).summary());
+      }
       return 0;
+    } catch (java.io.IOException e) {
+      System.err.println("topicline " + spec.name() + ": cannot write pages: " + e.getMessage());
+      return 1;
     } catch (ConfException | IllegalArgumentException e) {
       System.err.println("topicline " + spec.name() + ": " + e.getMessage());
       return 2;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         IngestCommand.class,
         GenerateSampleCommand.class,
+        EvalPagesCommand.class,
         TrendsCommand.class,
         PipelineCommand.class,
         SummarizeCommand.class,

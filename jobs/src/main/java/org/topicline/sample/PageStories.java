@@ -14,8 +14,9 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Stories to lay out on pages, and the pages themselves: {@link #pages} deals stories onto pages of 3 to 7, with a
- * photo story on some. Stories come from People's Daily article files (kicker line, title line, indented paragraphs)
- * — real headlines over real bodies, so whether a title shares wording with its story is as in print.
+ * photo story on some. Stories come from the generated sample corpus, or from People's Daily article files (kicker
+ * line, title line, indented paragraphs): real headlines over real bodies, so whether a title shares wording with
+ * its story is as in print.
  */
 public final class PageStories {
   private static final String[] PHOTO_KICKERS = {"环卫车", "新春走基层", "美丽乡村", "丰收季", "新气象", "图片新闻", "志愿者"};
@@ -47,6 +48,19 @@ public final class PageStories {
       PageRenderer.Story s = peoplesDailyStory(text);
       if (s != null) {
         out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Stories from the generated sample corpus (reprints left out: a page prints a story once). */
+  public static List<PageRenderer.Story> sample(SampleOptions options, int max) {
+    List<PageRenderer.Story> out = new ArrayList<>();
+    java.util.Iterator<SampleArticle> it = SampleCorpus.iterator(options);
+    while (it.hasNext() && out.size() < max) {
+      SampleArticle a = it.next();
+      if (a.reprintOf() == null && !a.paragraphs().isEmpty()) {
+        out.add(new PageRenderer.Story(a.title(), a.kicker(), null, a.paragraphs()));
       }
     }
     return out;

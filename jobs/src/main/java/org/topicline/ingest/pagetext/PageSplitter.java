@@ -27,8 +27,8 @@ public final class PageSplitter {
       "^[（(]\\s*(?:上接|紧接|接)\\s*第?\\s*[0-9一二三四五六七八九十]+\\s*版[^）)]{0,8}[）)]$");
   static final Pattern DASH = Pattern.compile("^(?:——|—{2,}|-{2,}|－{2,}|—\\s*—)");
   static final Pattern BYLINE_LINE = Pattern.compile(
-      "^(?:本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生)(?:\\s*[\\p{IsHan}·]{2,5}(?:\\s*[、，,]\\s*|\\s+|$))+"
-          + "(?:(?:本报通讯员|通讯员|实习生|记者)(?:\\s*[\\p{IsHan}·]{2,5}(?:\\s*[、，,]\\s*|\\s+|$))+)*$");
+      "^(?:本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生)(?:\\s*[\\p{IsHan}·]{2,4}(?:\\s*、\\s*|\\s+|$))+"
+          + "(?:(?:本报通讯员|通讯员|实习生|记者)(?:\\s*[\\p{IsHan}·]{2,4}(?:\\s*、\\s*|\\s+|$))+)*$");
   static final Pattern CREDIT = Pattern.compile("^[\\p{IsHan}\\s·、]{2,40}摄$");
   /** Bylines that open a story's first paragraph. {@code 又讯} opens a follow-up item of the same story. */
   static final Pattern BYLINE_PREFIX = Pattern.compile(
@@ -155,25 +155,22 @@ public final class PageSplitter {
     return true;
   }
 
-  /** The most common rounded width among lines of plausible column widths: body lines outnumber the rest. */
+  /**
+   * The column width: the width three quarters of the lines stay within. Full body lines outnumber the rest, and
+   * the lines shortened by numbers, indents and paragraph ends pull a plain mode below the true width.
+   */
   static double columnWidth(List<Line> lines) {
-    int[] counts = new int[61];
+    List<Double> widths = new ArrayList<>();
     for (Line l : lines) {
-      int r = (int) Math.round(l.width);
-      if (r >= 8 && r <= 60) {
-        counts[r]++;
+      if (l.width >= 6) {
+        widths.add(l.width);
       }
     }
-    int best = 0;
-    for (int i = 8; i <= 60; i++) {
-      // Neighbouring widths count too: digits and squeezed punctuation spread full lines over two values.
-      int score = counts[i] * 2 + (i > 8 ? counts[i - 1] : 0) + (i < 60 ? counts[i + 1] : 0);
-      int bestScore = best == 0 ? -1 : counts[best] * 2 + counts[best - 1] + (best < 60 ? counts[best + 1] : 0);
-      if (score > bestScore) {
-        best = i;
-      }
+    if (widths.isEmpty()) {
+      return 20;
     }
-    return best == 0 ? 20 : best + 0.5;
+    widths.sort(null);
+    return Math.round(widths.get((int) (widths.size() * 0.75))) + 0.5;
   }
 
   static boolean terminated(String s) {
@@ -222,6 +219,15 @@ public final class PageSplitter {
     }
     char c = l.clean.charAt(0);
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static String leadingToken(String s) {
+    int i = 0;
+    while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) && s.charAt(i) < 0x80 || s.charAt(i) == '.'
+        || s.charAt(i) == '%')) {
+      i++;
+    }
+    return s.substring(0, i);
   }
 
   private static int punctuationCount(String s) {
@@ -292,14 +298,16 @@ public final class PageSplitter {
       return false;
     }
     boolean trailingComma = c.endsWith("，") || c.endsWith("、") || c.endsWith(",");
-    boolean numberFollows = next != null && startsWithNumberOrLatin(next);
+    // A body line ends short when the number opening the next line did not fit after it.
+    boolean numberPushed = next != null && startsWithNumberOrLatin(next) && l.width < w - 1
+        && l.width + Reflow.width(leadingToken(next.clean)) >= w - 1.5;
     if (l.width > w + 1 && !exclaims) {
       return true;
     }
     if (trailingComma) {
       return false;
     }
-    if (l.width < w - 4.5 && !exclaims && punctuationCount(c) == 0 && !(numberFollows && l.width >= w - 6)) {
+    if (l.width < w - 4.5 && !exclaims && punctuationCount(c) == 0 && !numberPushed) {
       return true;
     }
     Para prev = before.isEmpty() ? null : before.get(before.size() - 1);
@@ -319,7 +327,7 @@ public final class PageSplitter {
       return true;
     }
     // The next line opens a paragraph of its own (indented, so short, and not the end of a sentence).
-    return nk == null && !numberFollows && next.width <= w - 2 && !terminated(next.clean)
+    return nk == null && !numberPushed && next.width <= w - 2 && !terminated(next.clean)
         && punctuationCount(c) <= 1;
   }
 
