@@ -39,7 +39,7 @@ public final class PageSplitter {
       "^(?:本报讯|又讯|据?(?:新华社|中新社)\\S|本报\\p{IsHan}{1,8}\\d{1,2}月)");
   /** How much the page's headline side counts against shared wording when giving a headline to a story. */
   private static final double CONVENTION_PRIOR = 0.12;
-  /** How much better (share of the headline's wording) a cut between two headlines must explain the stories. */
+  /** How much better (share of the moved headline's wording) a cut between headlines must explain the stories. */
   private static final double SPLIT_MARGIN = 0.15;
   private static final String TERMINAL = "。！？；：…!?;:";
   private static final String CLOSERS = "”’」』）)";
@@ -302,7 +302,8 @@ public final class PageSplitter {
     boolean numberPushed = next != null && startsWithNumberOrLatin(next) && l.width < w - 1
         && l.width + Reflow.width(leadingToken(next.clean)) >= w - 1.5;
     if (l.width > w + 1 && !exclaims) {
-      return true;
+      // Unless it is a photo caption: wide lines running on to another wide line or to the credit.
+      return next == null || special(next) != Kind.CREDIT && (l.blankAfter || next.width <= w + 1);
     }
     if (trailingComma) {
       return false;
@@ -550,7 +551,6 @@ public final class PageSplitter {
         toLeft[j] = toLeft[j - 1] + weight * overlap(bigrams(p.text), left);
         toRight[j] = toRight[j - 1] + weight * overlap(bigrams(p.text), right);
       }
-      double margin = SPLIT_MARGIN * bigrams(g.headText()).size();
       int bestCut = -1;
       double best = Math.max(toLeft[n], toRight[n]);
       for (int j = 1; j < n; j++) {
@@ -560,8 +560,12 @@ public final class PageSplitter {
         if (first.kind != Kind.HEAD || (prev.kind == Kind.HEAD && endsWithComma(prev.text))) {
           continue;
         }
+        double moved = 0;
+        for (Para p : g.items.subList(j, n)) {
+          moved += p.kind == Kind.HEAD ? bigrams(p.text).size() : 0;
+        }
         double v = toLeft[j] + (toRight[n] - toRight[j]);
-        if (v > best + margin) {
+        if (v > best + Math.max(2, SPLIT_MARGIN * moved)) {
           best = v;
           bestCut = j;
         }
