@@ -1,0 +1,110 @@
+package org.topicline.topics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.topicline.ingest.Article;
+import org.topicline.io.JobResult;
+
+/**
+ * {@code topicline eval-topics}: the model's per-topic precision, recall and F1 (and macro-F1) on hand-labelled
+ * items, next to what the seed rules alone reach. The items are read from the files the labels name, so no ingest
+ * run is needed.
+ */
+public final class EvalTopicsJob {
+  public static final String COMMAND = "eval-topics";
+
+  public record Options(String labels, String dataRoot, String modelsDir, String version, List<TopicSpec> topics) {}
+
+  /** Scores of one topic; F1 of a topic with no positives and no predictions counts as 1 (nothing to find). */
+  public record TopicEval(String topic, long support, long predicted, double precision, double recall, double f1,
+      double rulePrecision, double ruleRecall, double ruleF1) {}
+
+  public record Result(String version, int items, List<TopicEval> topics, double macroF1, double ruleMacroF1,
+      double macroF1WithSupport) implements JobResult {
+    @Override
+    public String summary() {
+      StringBuilder b = new StringBuilder(String.format("eval-topics: model %s on %d labelled items%n", version,
+          items));
+      b.append(String.format("%-20s %7s %9s %9s %9s %9s | %10s %10s %8s%n", "topic", "support", "predicted",
+          "precision", "recall", "f1", "rules_prec", "rules_rec", "rules_f1"));
+      for (TopicEval t : topics) {
+        b.append(String.format("%-20s %7d %9d %9.3f %9.3f %9.3f | %10.3f %10.3f %8.3f%n", t.topic(), t.support(),
+            t.predicted(), t.precision(), t.recall(), t.f1(), t.rulePrecision(), t.ruleRecall(), t.ruleF1()));
+      }
+      b.append(String.format("macro-F1 %.3f (rules alone %.3f); over topics with positives only %.3f%n", macroF1,
+          ruleMacroF1, macroF1WithSupport));
+      return b.toString();
+    }
+  }
+
+  private EvalTopicsJob() {}
+
+  public static Result run(SparkSession spark, Options o) {
+    String version = o.version() != null ? o.version() : TopicModel.latestVersion(spark, o.modelsDir());
+    TopicModel model = TopicModel.load(spark, o.modelsDir(), version);
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    o.topics().forEach(t -> ids.add(t.id()));
+    List<GoldLabels.Item> items = GoldLabels.items(spark, o.labels(), ids);
+    List<Article> articles = GoldLabels.articles(spark, o.dataRoot(), items);
+    Map<String, Boolean> predicted = new HashMap<>();
+    for (TopicScore s : model.score(spark.createDataset(articles, Article.ENCODER), 0).collectAsList()) {
+      predicted.put(s.getArticleId() + "\t" + s.getTopic(), s.getLabel());
+    }
+    List<TopicEval> evals = new ArrayList<>();
+    double macro = 0, ruleMacro = 0, withSupport = 0;
+    int supported = 0;
+    for (TopicSpec t : o.topics()) {
+      long[] m = new long[3];
+      long[] r = new long[3];
+      for (int i = 0; i < items.size(); i++) {
+        Integer gold = items.get(i).labels().get(t.id());
+        if (gold == null) {
+          continue;
+        }
+        Article a = articles.get(i);
+        boolean p = predicted.getOrDefault(a.getArticleId() + "\t" + t.id(), false);
+        String headline = String.join(" ", nonNull(a.getKicker()), nonNull(a.getTitle()), nonNull(a.getSubtitle()));
+        boolean rule = SeedRules.weakLabel(t, headline, a.getBody()) == SeedRules.POSITIVE;
+        count(m, p, gold == 1);
+        count(r, rule, gold == 1);
+      }
+      double[] pm = prf(m);
+      double[] rm = prf(r);
+      evals.add(new TopicEval(t.id(), m[0] + m[2], m[0] + m[1], pm[0], pm[1], pm[2], rm[0], rm[1], rm[2]));
+      macro += pm[2];
+      ruleMacro += rm[2];
+      if (m[0] + m[2] > 0) {
+        withSupport += pm[2];
+        supported++;
+      }
+    }
+    int n = o.topics().size();
+    return new Result(version, items.size(), evals, macro / n, ruleMacro / n,
+        supported == 0 ? Double.NaN : withSupport / supported);
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** tp, fp, fn. */
+  private static void count(long[] c, boolean predicted, boolean gold) {
+    c[0] += predicted && gold ? 1 : 0;
+    c[1] += predicted && !gold ? 1 : 0;
+    c[2] += !predicted && gold ? 1 : 0;
+  }
+
+  private static double[] prf(long[] c) {
+    if (c[0] + c[1] + c[2] == 0) {
+      return new double[] {1, 1, 1};
+    }
+    double p = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
+    double r = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
+    double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+    return new double[] {p, r, f};
+  }
+}

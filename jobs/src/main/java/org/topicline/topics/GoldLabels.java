@@ -1,0 +1,195 @@
+package org.topicline.topics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.topicline.ingest.Article;
+import org.topicline.ingest.FileAdapter;
+import org.topicline.ingest.ParsedRecord;
+import org.topicline.ingest.PeoplesDailyAdapter;
+import org.topicline.ingest.XwlbAdapter;
+import org.topicline.io.DataPaths;
+
+/**
+ * Hand labels: CSV or JSONL, either long ({@code source_id} or {@code article_id}, {@code topic}, {@code label}) or
+ * wide (one 0/1 column per topic id, as in {@code topic-labels-dev/labels.jsonl}). They override weak labels in
+ * training and measure the model in {@code eval-topics}.
+ */
+public final class GoldLabels {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One label: the item is keyed by article id when the file gives it, else by source id. */
+  public record Label(String key, String topic, int label) implements java.io.Serializable {}
+
+  /** A labelled item of a wide JSONL file that names its source file ({@code file}, relative to a data root). */
+  public record Item(String source, String file, String sourceId, Map<String, Integer> labels) {}
+
+  private GoldLabels() {}
+
+  public static List<Label> read(SparkSession spark, String path, Set<String> topics) {
+    String text = DataPaths.readText(spark, DataPaths.normalise(path));
+    return path.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? csv(path, text, topics) : jsonl(path, text, topics);
+  }
+
+  static List<Label> jsonl(String path, String text, Set<String> topics) {
+    List<Label> out = new ArrayList<>();
+    String[] lines = text.split("\r?\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      JsonNode n = parse(path, i, lines[i]);
+      String key = key(path, i, n.path("article_id").asText(null), n.path("source_id").asText(null));
+      if (n.has("topic")) {
+        out.add(new Label(key, n.get("topic").asText(), label(path, i, n.get("label").asText())));
+      } else {
+        for (String t : topics) {
+          if (n.has(t)) {
+            out.add(new Label(key, t, label(path, i, n.get(t).asText())));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<Label> csv(String path, String text, Set<String> topics) {
+    String[] lines = text.split("\r?\n");
+    List<String> header = Arrays.stream(lines[0].split(",")).map(String::strip).toList();
+    List<Label> out = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      String[] cells = lines[i].split(",", -1);
+      Map<String, String> row = new HashMap<>();
+      for (int c = 0; c < header.size() && c < cells.length; c++) {
+        row.put(header.get(c), cells[c].strip());
+      }
+      String key = key(path, i, row.get("article_id"), row.get("source_id"));
+      if (row.containsKey("topic")) {
+        out.add(new Label(key, row.get("topic"), label(path, i, row.get("label"))));
+      } else {
+        for (String t : topics) {
+          if (row.containsKey(t)) {
+            out.add(new Label(key, t, label(path, i, row.get(t))));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The items of a wide JSONL file that names each item's source file. */
+  public static List<Item> items(SparkSession spark, String path, Set<String> topics) {
+    String text = DataPaths.readText(spark, DataPaths.normalise(path));
+    List<Item> out = new ArrayList<>();
+    String[] lines = text.split("\r?\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      JsonNode n = parse(path, i, lines[i]);
+      Map<String, Integer> labels = new HashMap<>();
+      for (String t : topics) {
+        if (n.has(t)) {
+          labels.put(t, label(path, i, n.get(t).asText()));
+        }
+      }
+      out.add(new Item(n.path("source").asText(), n.path("file").asText(null), n.path("source_id").asText(), labels));
+    }
+    return out;
+  }
+
+  /**
+   * The articles of labelled items, parsed from their files under {@code dataRoot} with the source's adapter (so
+   * evaluation needs no ingest run); an item whose record cannot be found is an error.
+   */
+  public static List<Article> articles(SparkSession spark, String dataRoot, List<Item> items) {
+    Map<String, List<ParsedRecord>> parsed = new HashMap<>();
+    List<Article> out = new ArrayList<>();
+    for (Item it : items) {
+      if (it.file() == null) {
+        throw new IllegalArgumentException("label for " + it.sourceId() + " names no file");
+      }
+      List<ParsedRecord> records = parsed.computeIfAbsent(it.file(), f -> {
+        String p = DataPaths.normalise(dataRoot.endsWith("/") ? dataRoot + f : dataRoot + "/" + f);
+        return adapter(it.source()).parse(p, readBytes(spark, p));
+      });
+      ParsedRecord r = records.stream().filter(x -> x.isArticle() && it.sourceId().equals(x.getSourceId()))
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no record " + it.sourceId() + " in " + it.file()));
+      out.add(toArticle(r));
+    }
+    return out;
+  }
+
+  static Article toArticle(ParsedRecord r) {
+    Article a = new Article();
+    a.setArticleId(r.getSource() + ":" + r.getSourceId());
+    a.setSource(r.getSource());
+    a.setSourceId(r.getSourceId());
+    a.setPubDate(r.getPubDate());
+    a.setTitle(r.getTitle());
+    a.setBody(r.getBody() == null ? "" : r.getBody());
+    a.setKicker(r.getKicker());
+    a.setSubtitle(r.getSubtitle());
+    a.setCharCount(a.getBody().length());
+    if (r.getPubDate() != null) {
+      a.setYear(r.getPubDate().getYear());
+      a.setMonth(r.getPubDate().getMonthValue());
+    }
+    return a;
+  }
+
+  private static FileAdapter adapter(String source) {
+    return switch (source) {
+      case XwlbAdapter.SOURCE -> new XwlbAdapter();
+      case PeoplesDailyAdapter.SOURCE -> new PeoplesDailyAdapter();
+      default -> throw new IllegalArgumentException("labels name source " + source + "; only xwlb and peoples-daily"
+          + " items can be read from their files");
+    };
+  }
+
+  private static byte[] readBytes(SparkSession spark, String path) {
+    try (var in = DataPaths.fileSystem(spark, path).open(new org.apache.hadoop.fs.Path(java.net.URI.create(path)))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  private static JsonNode parse(String path, int line, String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(path + ":" + (line + 1) + ": not JSON: " + e.getMessage());
+    }
+  }
+
+  private static String key(String path, int line, String articleId, String sourceId) {
+    if (articleId != null && !articleId.isBlank()) {
+      return articleId;
+    }
+    if (sourceId != null && !sourceId.isBlank()) {
+      return sourceId;
+    }
+    throw new IllegalArgumentException(path + ":" + (line + 1) + ": a label needs article_id or source_id");
+  }
+
+  private static int label(String path, int line, String v) {
+    return switch (v == null ? "" : v.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "1", "true", "yes" -> 1;
+      case "0", "false", "no" -> 0;
+      default -> throw new IllegalArgumentException(path + ":" + (line + 1) + ": label must be 0/1, was " + v);
+    };
+  }
+}

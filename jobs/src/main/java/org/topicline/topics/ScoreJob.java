@@ -1,0 +1,90 @@
+package org.topicline.topics;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.topicline.ingest.Article;
+import org.topicline.io.JobResult;
+import org.topicline.io.RunLog;
+import org.topicline.io.RunRecord;
+import org.topicline.io.TableIO;
+import org.topicline.io.Tables;
+import org.topicline.text.TextAnalyzer;
+
+/**
+ * {@code topicline score}: applies a model version (default: the latest) to {@code articles} in a window and
+ * writes {@code topic_scores}, replacing only the months it scored.
+ *
+ * <p>Steps: 1) load the model and compare its dictionary hash with the conf's; 2) read articles; 3) segment and
+ * featurise once, score every topic with evidence; 4) write {@code topic_scores}.
+ */
+public final class ScoreJob {
+  public static final String COMMAND = "score";
+
+  public record Options(String output, String modelsDir, String version, LocalDate from, LocalDate to,
+      int evidenceTerms, TextAnalyzer analyzer, String confHash, String runId, String commandLine) {}
+
+  public record Result(String version, long articles, long rows, long positives, String warning, String table)
+      implements JobResult {
+    @Override
+    public String summary() {
+      return (warning == null ? "" : "WARNING: " + warning + "\n")
+          + String.format("score: model %s scored %d articles: %d topic_scores rows (%d labelled positive) "
+          + "written to %s", version, articles, rows, positives, table);
+    }
+  }
+
+  private ScoreJob() {}
+
+  /** A warning when the model's segmenter and dictionary differ from the conf's, else null. */
+  public static String dictionaryWarning(TopicModel model, TextAnalyzer conf) {
+    if (model.dictionaryHash().equals(conf.dictionaryHash())) {
+      return null;
+    }
+    return "model " + model.version() + " was trained with dictionary hash " + model.dictionaryHash()
+        + " but the conf's dictionaries and stop words hash to " + conf.dictionaryHash()
+        + "; scoring tokenises as the model was trained (its own dictionary), retrain to use the new one";
+  }
+
+  public static Result run(SparkSession spark, Options o) {
+    RunRecord record = RunLog.start(o.runId(), COMMAND, o.commandLine(), o.confHash());
+    try {
+      spark.sparkContext().setJobGroup("score", "1) load the model", false);
+      String version = o.version() != null ? o.version() : TopicModel.latestVersion(spark, o.modelsDir());
+      TopicModel model = TopicModel.load(spark, o.modelsDir(), version);
+      String warning = dictionaryWarning(model, o.analyzer());
+      if (warning != null) {
+        System.err.println("WARNING: " + warning);
+      }
+      spark.sparkContext().setJobGroup("score", "2) read articles", false);
+      Dataset<Article> articles = TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER);
+      if (o.from() != null) {
+        articles = articles.filter(org.apache.spark.sql.functions.col("pubDate")
+            .geq(org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(o.from()))));
+      }
+      if (o.to() != null) {
+        articles = articles.filter(org.apache.spark.sql.functions.col("pubDate")
+            .leq(org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(o.to()))));
+      }
+      spark.sparkContext().setJobGroup("score", "3) segment, featurise, score", false);
+      Dataset<TopicScore> scores = model.score(articles, o.evidenceTerms())
+          .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      spark.sparkContext().setJobGroup("score", "4) write topic_scores", false);
+      long rows = TableIO.write(scores, o.output(), TopicScore.SPEC, TableIO.Mode.REPLACE_PARTITIONS, o.runId());
+      long positives = scores.filter(org.apache.spark.sql.functions.col("label")).count();
+      scores.unpersist();
+      long n = rows / Math.max(1, model.topics().size());
+      record.setRecordsRead(n);
+      record.getRowsWritten().put(Tables.TOPIC_SCORES, rows);
+      record.setStatus(RunLog.SUCCEEDED);
+      return new Result(version, n, rows, positives, warning,
+          org.topicline.io.Tables.path(o.output(), Tables.TOPIC_SCORES));
+    } catch (RuntimeException e) {
+      record.setStatus(RunLog.FAILED);
+      record.setMessage(String.valueOf(e.getMessage()));
+      throw e;
+    } finally {
+      RunLog.append(spark, o.output(), record);
+    }
+  }
+}

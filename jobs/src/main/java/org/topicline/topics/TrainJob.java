@@ -1,0 +1,365 @@
+package org.topicline.topics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.topicline.ingest.Article;
+import org.topicline.io.DataPaths;
+import org.topicline.io.JobResult;
+import org.topicline.io.RunLog;
+import org.topicline.io.RunRecord;
+import org.topicline.io.TableIO;
+import org.topicline.io.Tables;
+import org.topicline.text.TextAnalyzer;
+
+/**
+ * {@code topicline train}: weakly supervised topic models.
+ *
+ * <p>Steps: 1) read {@code articles} (originals only: {@code dup_of} null) in the window; 2) label each article
+ * per topic with the seed rules (positive, negative or left out), gold labels overriding; 3) hold out a split by
+ * article id; 4) segment once, fit the shared TF-IDF features on the training split; 5) per topic, fit a
+ * class-weighted logistic regression, choose the threshold on the held-out split and measure it there; 6) count the
+ * positives the model finds beyond the rules; 7) write {@code models/<version>/} and {@code model_metrics}.
+ */
+public final class TrainJob {
+  public static final String COMMAND = "train";
+  private static final DateTimeFormatter VERSION =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  public record Options(String output, String modelsDir, String goldLabels, LocalDate from, LocalDate to,
+      TopicSettings settings, TextAnalyzer analyzer, String confHash, String runId, String commandLine) {}
+
+  public record Result(String version, String modelDir, long articles, List<ModelMetric> metrics,
+      List<String> untrained) implements JobResult {
+    @Override
+    public String summary() {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format("train: %d articles read; model %s written to %s%n", articles, version, modelDir));
+      b.append(String.format("model_metrics (held-out split):%n%-20s %9s %9s %9s %8s %8s %7s %9s %6s %6s %7s%n",
+          "topic", "precision", "recall", "f1", "roc_auc", "pr_auc", "support", "threshold", "rules", "model",
+          "beyond"));
+      for (ModelMetric m : metrics) {
+        b.append(String.format("%-20s %9.3f %9.3f %9.3f %8.3f %8.3f %7d %9.3f %6d %6d %7d%n", m.getTopic(),
+            m.getPrecision(), m.getRecall(), m.getF1(), m.getRocAuc(), m.getPrAuc(), m.getSupport(),
+            m.getThreshold(), m.getRulePositives(), m.getModelPositives(), m.getBeyondRules()));
+      }
+      for (String u : untrained) {
+        b.append("not trained: ").append(u).append('\n');
+      }
+      return b.toString();
+    }
+  }
+
+  private TrainJob() {}
+
+  public static Result run(SparkSession spark, Options o) {
+    RunRecord record = RunLog.start(o.runId(), COMMAND, o.commandLine(), o.confHash());
+    try {
+      Result r = train(spark, o, record);
+      record.setStatus(RunLog.SUCCEEDED);
+      return r;
+    } catch (RuntimeException e) {
+      record.setStatus(RunLog.FAILED);
+      record.setMessage(String.valueOf(e.getMessage()));
+      throw e;
+    } finally {
+      RunLog.append(spark, o.output(), record);
+    }
+  }
+
+  private static Result train(SparkSession spark, Options o, RunRecord record) {
+    List<TopicSpec> topics = o.settings().topics();
+    TopicSettings.TrainSettings ts = o.settings().train();
+    String version = VERSION.format(java.time.Instant.now());
+    String modelDir = TopicModel.versionDir(o.modelsDir(), version);
+
+    spark.sparkContext().setJobGroup("train", "1) read articles", false);
+    Dataset<Article> articles = window(TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER), o);
+
+    spark.sparkContext().setJobGroup("train", "2) weak labels, 3) held-out split, 4) segment", false);
+    Map<String, Integer> gold = gold(spark, o, topics);
+    Dataset<Row> labelled = labelled(articles, topics, gold, ts.heldOutFraction());
+    Pipeline features = TopicFeatures.pipeline(o.analyzer(), ts);
+    PipelineStage[] stages = features.getStages();
+    int tokenStages = firstVectorizer(stages);
+    // Segmenting is the costly step: do it once, keep the tokens, and fit the vectorisers on them.
+    PipelineModel tokenModel = new Pipeline().setStages(Arrays.copyOf(stages, tokenStages)).fit(labelled);
+    Dataset<Row> tokens = tokenModel.transform(labelled).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long articleCount = tokens.count();
+    record.setRecordsRead(articleCount);
+
+    spark.sparkContext().setJobGroup("train", "4) fit TF-IDF features", false);
+    PipelineModel vectorModel = new Pipeline().setStages(Arrays.copyOfRange(stages, tokenStages, stages.length))
+        .fit(tokens.filter(col("tl_held_out").equalTo(false)));
+    List<String> keep = new ArrayList<>(List.of("articleId", "tl_held_out", TopicFeatures.FEATURES));
+    for (int i = 0; i < topics.size(); i++) {
+      keep.add(ruleCol(i));
+      keep.add(labelCol(i));
+    }
+    Dataset<Row> featurised = vectorModel.transform(tokens).select(keep.stream().map(c -> col(c)).toArray(
+        org.apache.spark.sql.Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    featurised.count();
+    tokens.unpersist();
+    List<Transformer> featureStages = new ArrayList<>(Arrays.asList(tokenModel.stages()));
+    featureStages.addAll(Arrays.asList(vectorModel.stages()));
+
+    List<TopicModel.Topic> trained = new ArrayList<>();
+    List<ModelMetric> metrics = new ArrayList<>();
+    List<String> untrained = new ArrayList<>();
+    List<Map<String, Object>> topicMeta = new ArrayList<>();
+    for (int i = 0; i < topics.size(); i++) {
+      TopicSpec t = topics.get(i);
+      spark.sparkContext().setJobGroup("train", "5) topic " + t.id(), false);
+      Dataset<Row> train = featurised.filter(col("tl_held_out").equalTo(false).and(col(labelCol(i)).geq(0)));
+      long pos = train.filter(col(labelCol(i)).equalTo(1)).count();
+      long neg = train.filter(col(labelCol(i)).equalTo(0)).count();
+      Map<String, Object> meta = TopicModel.map();
+      meta.put("id", t.id());
+      meta.put("display_name", t.displayName());
+      meta.put("train_positives", pos);
+      meta.put("train_negatives", neg);
+      if (pos < 2 || neg < 2) {
+        untrained.add(t.id() + ": " + pos + " positives and " + neg + " negatives in the training split");
+        meta.put("trained", false);
+        topicMeta.add(meta);
+        continue;
+      }
+      double total = pos + neg;
+      Dataset<Row> weighted = train.withColumn("tl_weight",
+          when(col(labelCol(i)).equalTo(1), lit(total / (2.0 * pos))).otherwise(lit(total / (2.0 * neg))))
+          .withColumn("tl_label", col(labelCol(i)).cast(DataTypes.DoubleType));
+      LogisticRegression lr = new LogisticRegression().setFeaturesCol(TopicFeatures.FEATURES)
+          .setLabelCol("tl_label").setWeightCol("tl_weight").setRegParam(ts.regParam()).setMaxIter(ts.maxIter())
+          .setStandardization(false).setElasticNetParam(0).setProbabilityCol("tl_probability")
+          .setRawPredictionCol("tl_raw").setPredictionCol("tl_prediction");
+      LogisticRegressionModel model = lr.fit(weighted);
+
+      List<Row> held = featurised.filter(col("tl_held_out").equalTo(true).and(col(labelCol(i)).geq(0)))
+          .select(TopicFeatures.FEATURES, labelCol(i)).collectAsList();
+      double[] prob = new double[held.size()];
+      int[] label = new int[held.size()];
+      double[] coef = model.coefficients().toArray();
+      for (int k = 0; k < prob.length; k++) {
+        prob[k] = sigmoid(dot(coef, held.get(k).getAs(0)) + model.intercept());
+        label[k] = held.get(k).getInt(1);
+      }
+      double threshold = t.threshold() != null ? t.threshold() : BinaryMetrics.bestThreshold(prob, label);
+      BinaryMetrics m = BinaryMetrics.at(prob, label, threshold);
+
+      List<Transformer> pipelineStages = new ArrayList<>(featureStages);
+      pipelineStages.add(model);
+      PipelineModel pipeline = new PipelineModel("topic_" + t.id(), pipelineStages);
+      trained.add(new TopicModel.Topic(t.id(), t.displayName(), pipeline, threshold));
+
+      ModelMetric mm = new ModelMetric();
+      mm.setModelVersion(version);
+      mm.setTopic(t.id());
+      mm.setPrecision(m.precision());
+      mm.setRecall(m.recall());
+      mm.setF1(m.f1());
+      mm.setRocAuc(m.rocAuc());
+      mm.setPrAuc(m.prAuc());
+      mm.setSupport(m.support());
+      mm.setThreshold(threshold);
+      mm.setHeldOut(m.size());
+      mm.setTrainPositives(pos);
+      mm.setTrainNegatives(neg);
+      mm.setRunId(o.runId());
+      metrics.add(mm);
+      meta.put("trained", true);
+      meta.put("threshold", threshold);
+      meta.put("threshold_source", t.threshold() != null ? "conf" : "held-out best F1");
+      topicMeta.add(meta);
+    }
+    if (trained.isEmpty()) {
+      throw new IllegalStateException("no topic could be trained: " + String.join("; ", untrained));
+    }
+
+    spark.sparkContext().setJobGroup("train", "6) positives beyond the rules", false);
+    TopicModel model = new TopicModel(version, trained, null);
+    countBeyondRules(featurised, model.scorer(0), topics, metrics);
+    featurised.unpersist();
+
+    spark.sparkContext().setJobGroup("train", "7) write the model and model_metrics", false);
+    for (TopicModel.Topic t : trained) {
+      try {
+        t.pipeline().write().overwrite().save(modelDir + "/" + TopicModel.TOPICS_DIR + "/" + t.id());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot save the model of " + t.id(), e);
+      }
+    }
+    Map<String, Object> meta = TopicModel.map();
+    meta.put("version", version);
+    meta.put("run_id", o.runId());
+    meta.put("conf_hash", o.confHash());
+    meta.put("dictionary_hash", o.analyzer().dictionaryHash());
+    meta.put("segmenter", o.analyzer().segmenter());
+    meta.put("window_from", o.from() == null ? null : o.from().toString());
+    meta.put("window_to", o.to() == null ? null : o.to().toString());
+    meta.put("articles", articleCount);
+    meta.put("gold_labels", o.goldLabels());
+    meta.put("gold_labels_used", gold.size());
+    Map<String, ModelMetric> byTopic = metrics.stream().collect(Collectors.toMap(ModelMetric::getTopic, m -> m));
+    for (Map<String, Object> tm : topicMeta) {
+      ModelMetric m = byTopic.get((String) tm.get("id"));
+      if (m != null) {
+        tm.put("metrics", Map.of("precision", m.getPrecision(), "recall", m.getRecall(), "f1", m.getF1(),
+            "roc_auc", m.getRocAuc(), "pr_auc", m.getPrAuc(), "support", m.getSupport(),
+            "held_out", m.getHeldOut(), "rule_positives", m.getRulePositives(),
+            "model_positives", m.getModelPositives(), "beyond_rules", m.getBeyondRules()));
+      }
+    }
+    meta.put("topics", topicMeta);
+    DataPaths.writeText(spark, modelDir + "/" + TopicModel.METADATA, TopicModel.metadataJson(meta));
+    long written = TableIO.write(spark.createDataset(metrics, ModelMetric.ENCODER).coalesce(1), o.output(),
+        ModelMetric.SPEC, TableIO.Mode.APPEND, o.runId());
+    record.getRowsWritten().put(Tables.MODEL_METRICS, written);
+    return new Result(version, modelDir, articleCount, metrics, untrained);
+  }
+
+  static Dataset<Article> window(Dataset<Article> articles, Options o) {
+    Dataset<Article> a = articles.filter(col("dupOf").isNull());
+    if (o.from() != null) {
+      a = a.filter(col("pubDate").geq(lit(java.sql.Date.valueOf(o.from()))));
+    }
+    if (o.to() != null) {
+      a = a.filter(col("pubDate").leq(lit(java.sql.Date.valueOf(o.to()))));
+    }
+    return a;
+  }
+
+  static String ruleCol(int topic) {
+    return "tl_rule_" + topic;
+  }
+
+  static String labelCol(int topic) {
+    return "tl_label_" + topic;
+  }
+
+  /**
+   * Adds per topic the seed rules' weak label ({@code tl_rule_i}: 1, 0, or -1 left out) and the training label
+   * ({@code tl_label_i}: a gold label where there is one, else the weak label), and the held-out flag.
+   */
+  static Dataset<Row> labelled(Dataset<Article> articles, List<TopicSpec> topics, Map<String, Integer> gold,
+      double heldOutFraction) {
+    Dataset<Row> df = articles.toDF()
+        .withColumn("tl_rule_headline", concat_ws(" ", col("kicker"), col("title"), col("subtitle")));
+    for (int i = 0; i < topics.size(); i++) {
+      TopicSpec t = topics.get(i);
+      UDF2<String, String, Integer> rule = (title, body) -> SeedRules.weakLabel(t, title, body);
+      df = df.withColumn(ruleCol(i), udf(rule, DataTypes.IntegerType).apply(col("tl_rule_headline"), col("body")));
+      String topicId = t.id();
+      UDF3<String, String, Integer, Integer> label = (articleId, sourceId, weak) -> {
+        Integer g = gold.get(articleId + "\t" + topicId);
+        if (g == null) {
+          g = gold.get(sourceId + "\t" + topicId);
+        }
+        return g != null ? g : weak;
+      };
+      df = df.withColumn(labelCol(i), gold.isEmpty() ? col(ruleCol(i))
+          : udf(label, DataTypes.IntegerType).apply(col("articleId"), col("sourceId"), col(ruleCol(i))));
+    }
+    int cut = (int) Math.round(heldOutFraction * 1000);
+    return df.withColumn("tl_held_out", pmod(xxhash64(col("articleId")), lit(1000)).lt(cut));
+  }
+
+  private static Map<String, Integer> gold(SparkSession spark, Options o, List<TopicSpec> topics) {
+    Map<String, Integer> gold = new HashMap<>();
+    if (o.goldLabels() == null) {
+      return gold;
+    }
+    LinkedHashSet<String> ids = topics.stream().map(TopicSpec::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    for (GoldLabels.Label l : GoldLabels.read(spark, o.goldLabels(), ids)) {
+      gold.put(l.key() + "\t" + l.topic(), l.label());
+    }
+    return gold;
+  }
+
+  private static int firstVectorizer(PipelineStage[] stages) {
+    for (int i = 0; i < stages.length; i++) {
+      if (stages[i] instanceof org.apache.spark.ml.Estimator<?>) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("the feature pipeline has no estimator");
+  }
+
+  private static void countBeyondRules(Dataset<Row> featurised, TopicModel.Scorer scorer, List<TopicSpec> topics,
+      List<ModelMetric> metrics) {
+    int n = metrics.size();
+    int[] ruleIndex = new int[n];
+    for (int m = 0; m < n; m++) {
+      String id = metrics.get(m).getTopic();
+      for (int i = 0; i < topics.size(); i++) {
+        if (topics.get(i).id().equals(id)) {
+          ruleIndex[m] = i;
+        }
+      }
+    }
+    long[] counts = featurised.javaRDD().map(r -> {
+      long[] c = new long[3 * n];
+      Vector x = r.getAs(TopicFeatures.FEATURES);
+      for (int m = 0; m < n; m++) {
+        boolean rule = r.<Integer>getAs(ruleCol(ruleIndex[m])) == SeedRules.POSITIVE;
+        boolean model = scorer.probability(m, x) >= scorer.threshold()[m];
+        c[3 * m] += rule ? 1 : 0;
+        c[3 * m + 1] += model ? 1 : 0;
+        c[3 * m + 2] += model && !rule ? 1 : 0;
+      }
+      return c;
+    }).reduce((a, b) -> {
+      long[] c = new long[a.length];
+      for (int k = 0; k < a.length; k++) {
+        c[k] = a[k] + b[k];
+      }
+      return c;
+    });
+    for (int m = 0; m < n; m++) {
+      metrics.get(m).setRulePositives(counts[3 * m]);
+      metrics.get(m).setModelPositives(counts[3 * m + 1]);
+      metrics.get(m).setBeyondRules(counts[3 * m + 2]);
+    }
+  }
+
+  static double sigmoid(double z) {
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+
+  static double dot(double[] c, Vector x) {
+    org.apache.spark.ml.linalg.SparseVector v = x.toSparse();
+    double s = 0;
+    for (int k = 0; k < v.indices().length; k++) {
+      s += c[v.indices()[k]] * v.values()[k];
+    }
+    return s;
+  }
+}

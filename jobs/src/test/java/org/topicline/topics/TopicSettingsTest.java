@@ -1,0 +1,75 @@
+package org.topicline.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.topicline.conf.ConfException;
+import org.topicline.conf.TopiclineConf;
+
+class TopicSettingsTest {
+  @TempDir
+  Path dir;
+
+  private ConfException failure(String confText) throws Exception {
+    Path f = dir.resolve("bad.conf");
+    Files.writeString(f, confText);
+    return assertThrows(ConfException.class, () -> TopicSettings.from(TopiclineConf.load(f, Map.of())));
+  }
+
+  @Test
+  void defaultsDefineTheThreeTopics() {
+    TopicSettings s = TopicSettings.from(TopiclineConf.defaults());
+    assertEquals(List.of("digital_government", "hydrogen_energy", "party_study"),
+        s.topics().stream().map(TopicSpec::id).toList());
+    TopicSpec h2 = s.topics().get(1);
+    assertEquals("氢能", h2.displayName());
+    assertEquals(List.of("氢弹"), h2.exclude());
+    assertNull(h2.threshold());
+  }
+
+  @Test
+  void aFourthTopicIsConfOnly() throws Exception {
+    Path f = dir.resolve("more.conf");
+    Files.writeString(f, "topicline.topics.rural_revitalisation { display-name = 乡村振兴\n"
+        + "terms { 乡村振兴 = 3 }\n threshold = 0.6 }\n");
+    TopicSettings s = TopicSettings.from(TopiclineConf.load(f, Map.of()));
+    TopicSpec t = s.topics().stream().filter(x -> x.id().equals("rural_revitalisation")).findFirst().orElseThrow();
+    assertEquals(0.6, t.threshold());
+    assertEquals(3.0, t.terms().get("乡村振兴"));
+    assertEquals(4, s.topics().size());
+  }
+
+  @Test
+  void aTopicWithoutRulesNamesItsKey() throws Exception {
+    ConfException e = failure("topicline.topics.empty_topic { display-name = 空 }\n");
+    assertTrue(e.getMessage().contains("topicline.topics.empty_topic.terms"), e.getMessage());
+  }
+
+  @Test
+  void aBadThresholdNamesItsKey() throws Exception {
+    ConfException e = failure("topicline.topics.party_study.threshold = 1.5\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.threshold"), e.getMessage());
+    e = failure("topicline.topics.party_study.threshold = often\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.threshold"), e.getMessage());
+  }
+
+  @Test
+  void aBadWeightNamesItsKey() throws Exception {
+    ConfException e = failure("topicline.topics.party_study.terms { 党建 = -1 }\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.terms.党建"), e.getMessage());
+  }
+
+  @Test
+  void inconsistentWeakLabelThresholdsNameTheKey() throws Exception {
+    ConfException e = failure("topicline.topics.party_study.weak-labels { negative-score = 50 }\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.weak-labels.negative-score"), e.getMessage());
+  }
+}

@@ -1,0 +1,147 @@
+package org.topicline.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.topicline.SparkTestBase;
+import org.topicline.conf.TopiclineConf;
+import org.topicline.ingest.Article;
+import org.topicline.io.DataPaths;
+import org.topicline.io.TableIO;
+import org.topicline.io.Tables;
+import org.topicline.text.TextAnalyzer;
+
+/** Train on a small hand-made corpus, then score it: the end-to-end path in a few seconds. */
+class TrainScoreJobTest extends SparkTestBase {
+  private static String output;
+  private static String models;
+  private static TrainJob.Result trained;
+  private static TextAnalyzer analyzer;
+
+  private static final String[] GOV = {"一网通办", "跨省通办", "电子证照", "政务服务平台", "数字政府"};
+  private static final String[] H2 = {"加氢站", "燃料电池", "氢能", "制氢", "氢燃料"};
+  private static final String[] PARTY = {"党史学习教育", "主题教育", "宣讲团", "基层党组织", "理论学习中心组"};
+  private static final String[] OTHER = {"台风", "粮食", "高铁", "足球", "外交", "春运"};
+
+  private static Article article(int i, String title, String body) {
+    Article a = new Article();
+    a.setArticleId("a" + i);
+    a.setSource("test");
+    a.setSourceId("s" + i);
+    LocalDate d = LocalDate.of(2021, 1 + i % 3, 1 + i % 28);
+    a.setPubDate(d);
+    a.setYear(d.getYear());
+    a.setMonth(d.getMonthValue());
+    a.setTitle(title);
+    a.setBody(body);
+    a.setCharCount(body.length());
+    return a;
+  }
+
+  static List<Article> corpus() {
+    List<Article> out = new ArrayList<>();
+    int i = 0;
+    for (int k = 0; k < 30; k++) {
+      String g = GOV[k % GOV.length];
+      out.add(article(i++, "推进" + g + "改革", "市民通过" + g + "办理业务，" + GOV[(k + 1) % GOV.length]
+          + "让群众少跑腿。政务数据共享，审批更快。"));
+      String h = H2[k % H2.length];
+      out.add(article(i++, "发展" + h + "产业", "当地建设" + h + "项目，" + H2[(k + 2) % H2.length]
+          + "汽车示范运营，储氢技术突破。"));
+      String p = PARTY[k % PARTY.length];
+      out.add(article(i++, "扎实开展" + p, "各级党组织开展" + p + "，" + PARTY[(k + 3) % PARTY.length]
+          + "深入基层，党员干部学习贯彻会议精神。"));
+      for (int o = 0; o < 2; o++) {
+        String w = OTHER[(k + o) % OTHER.length];
+        out.add(article(i++, w + "最新消息" + k, "今天" + w + "情况平稳，" + OTHER[(k + o + 1) % OTHER.length]
+            + "工作有序进行，群众生活正常。"));
+      }
+    }
+    return out;
+  }
+
+  @BeforeAll
+  static void train() throws Exception {
+    output = DataPaths.normalise(newDir("out").toString());
+    models = output + "/models";
+    TableIO.write(spark.createDataset(corpus(), Article.ENCODER), output, Article.SPEC, TableIO.Mode.REPLACE, "t");
+    TopiclineConf conf = TopiclineConf.load(null, Map.of("train.min-doc-freq", "1"));
+    analyzer = TextAnalyzer.from(conf);
+    trained = TrainJob.run(spark, new TrainJob.Options(output, models, null, null, null, TopicSettings.from(conf),
+        analyzer, conf.hash(), "run-train", "train"));
+  }
+
+  @Test
+  void trainWritesEveryTopicAndItsHeldOutMetrics() {
+    assertEquals(List.of(), trained.untrained());
+    assertEquals(3, trained.metrics().size());
+    Dataset<Row> metrics = TableIO.read(spark, output, Tables.MODEL_METRICS);
+    assertEquals(3, metrics.count());
+    for (ModelMetric m : trained.metrics()) {
+      assertTrue(m.getSupport() > 0, m.getTopic());
+      assertTrue(m.getF1() > 0.8, m.getTopic() + " f1 " + m.getF1());
+      assertTrue(m.getThreshold() > 0 && m.getThreshold() < 1);
+    }
+    TopicModel model = TopicModel.load(spark, models, trained.version());
+    assertEquals(analyzer.dictionaryHash(), model.dictionaryHash());
+    assertEquals(analyzer.dictionaryHash(), model.tokenizer().analyzer().dictionaryHash());
+  }
+
+  @Test
+  void scoreWritesTopicScoresWithEvidence() {
+    ScoreJob.Result r = ScoreJob.run(spark, new ScoreJob.Options(output, models, null, null, null, 3, analyzer,
+        "h", "run-score", "score"));
+    assertNull(r.warning());
+    assertEquals(trained.version(), r.version());
+    List<TopicScore> scores = TableIO.read(spark, output, Tables.TOPIC_SCORES, TopicScore.ENCODER).collectAsList();
+    assertEquals(corpus().size() * 3L, scores.size());
+    TopicScore gov = scores.stream().filter(s -> s.getArticleId().equals("a0")
+        && s.getTopic().equals("digital_government")).findFirst().orElseThrow();
+    assertTrue(gov.getLabel(), "a0 is about 一网通办: p=" + gov.getProbability());
+    assertFalse(gov.getEvidence().isEmpty());
+    assertTrue(gov.getEvidence().size() <= 3);
+    List<String> terms = gov.getEvidence().stream().map(TopicScore.Evidence::getTerm).toList();
+    assertTrue(terms.stream().anyMatch(t -> t.contains("一网通办")), terms.toString());
+    for (int k = 1; k < gov.getEvidence().size(); k++) {
+      assertTrue(gov.getEvidence().get(k - 1).getWeight() >= gov.getEvidence().get(k).getWeight());
+    }
+    TopicScore other = scores.stream().filter(s -> s.getArticleId().equals("a3")
+        && s.getTopic().equals("party_study")).findFirst().orElseThrow();
+    assertFalse(other.getLabel(), "a3 is weather news: p=" + other.getProbability());
+  }
+
+  @Test
+  void aDifferentDictionaryWarns() {
+    TopicModel model = TopicModel.load(spark, models, trained.version());
+    TextAnalyzer other = new TextAnalyzer("viterbi", List.of("新词"), List.of());
+    String warning = ScoreJob.dictionaryWarning(model, other);
+    assertNotNull(warning);
+    assertTrue(warning.contains(model.dictionaryHash()) && warning.contains(other.dictionaryHash()), warning);
+  }
+
+  @Test
+  void weakLabelsLeaveAmbiguousArticlesOut() {
+    List<TopicSpec> topics = TopicSettings.from(TopiclineConf.defaults()).topics();
+    List<Article> rows = List.of(
+        article(1, "推进一网通办改革", "群众办事方便。"),
+        article(2, "台风登陆", "强降雨。"),
+        article(3, "经济运行平稳", "今年经济运行总体平稳，各地持续优化营商环境，推进政务服务改革，".repeat(3)));
+    List<Row> out = TrainJob.labelled(spark.createDataset(rows, Article.ENCODER), topics, Map.of("s2\tdigital_government", 1), 0.2)
+        .orderBy("articleId").collectAsList();
+    assertEquals(1, (int) out.get(0).getAs(TrainJob.ruleCol(0)));
+    assertEquals(0, (int) out.get(1).getAs(TrainJob.ruleCol(0)));
+    assertEquals(1, (int) out.get(1).getAs(TrainJob.labelCol(0)), "the gold label overrides the rule");
+    assertEquals(SeedRules.AMBIGUOUS, (int) out.get(2).getAs(TrainJob.ruleCol(0)));
+  }
+}
