@@ -240,7 +240,7 @@ public final class TopicModel {
           ts.setArticleId(r.getAs("articleId"));
           ts.setSourceId(r.getAs("sourceId"));
           ts.setSource(r.getAs("source"));
-          ts.setPubDate(r.getAs("pubDate"));
+          ts.setPubDate(localDate(r.getAs("pubDate")));
           ts.setYear(r.<Integer>getAs("year"));
           ts.setMonth(r.<Integer>getAs("month"));
           ts.setTopic(s.ids()[t]);
@@ -254,6 +254,11 @@ public final class TopicModel {
       }
       return out.iterator();
     }
+  }
+
+  /** Dates come back as {@code java.sql.Date} unless the session uses the Java 8 time API. */
+  static java.time.LocalDate localDate(Object d) {
+    return d instanceof java.sql.Date sql ? sql.toLocalDate() : (java.time.LocalDate) d;
   }
 
   /** Metadata as written by training: a JSON object. */
