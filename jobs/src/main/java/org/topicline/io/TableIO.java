@@ -1,6 +1,8 @@
 package org.topicline.io;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -53,29 +56,33 @@ public final class TableIO {
       table = table.repartition(spec.partitionBy().stream().map(org.apache.spark.sql.functions::col)
           .toArray(Column[]::new));
     }
-    table = table.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-    try {
-      long count = table.count();
-      String path = Tables.path(output, spec.name());
-      String manifest = Tables.path(path, "_manifest.json");
-      DataPaths.delete(rows.sparkSession(), manifest);
-      var writer = table.write()
-          .option("partitionOverwriteMode", mode == Mode.REPLACE_PARTITIONS ? "dynamic" : "static")
-          .option("compression", "zstd")
-          .mode(mode == Mode.APPEND ? SaveMode.Append : SaveMode.Overwrite);
-      if (!spec.partitionBy().isEmpty()) {
-        writer = writer.partitionBy(spec.partitionBy().toArray(String[]::new));
-      }
-      writer.parquet(path);
-      SparkSession spark = rows.sparkSession();
-      DataPaths.writeText(spark, Tables.path(path, "_schema.json"), schemaJson(spec, table));
-      DataPaths.writeText(spark, manifest, String.format(
-          "{\"table\":\"%s\",\"run_id\":\"%s\",\"mode\":\"%s\",\"rows_written\":%d,\"written_at\":\"%s\"}%n",
-          spec.name(), runId, mode, count, java.time.Instant.now()));
-      return count;
-    } finally {
-      table.unpersist();
+    // The row count is observed while writing: one pass over the data, nothing cached.
+    Observation written = new Observation("rows_written_" + spec.name() + "_" + java.util.UUID.randomUUID());
+    Dataset<Row> observed = table.observe(written, count(lit(1)).as("rows"));
+    String path = Tables.path(output, spec.name());
+    String manifest = Tables.path(path, "_manifest.json");
+    SparkSession spark = rows.sparkSession();
+    DataPaths.delete(spark, manifest);
+    var writer = observed.write()
+        .option("partitionOverwriteMode", mode == Mode.REPLACE_PARTITIONS ? "dynamic" : "static")
+        .option("compression", "zstd")
+        .mode(mode == Mode.APPEND ? SaveMode.Append : SaveMode.Overwrite);
+    if (!spec.partitionBy().isEmpty()) {
+      writer = writer.partitionBy(spec.partitionBy().toArray(String[]::new));
     }
+    writer.parquet(path);
+    long count;
+    try {
+      count = ((Number) written.getAsJava().get("rows")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the row count of " + path, e);
+    }
+    DataPaths.writeText(spark, Tables.path(path, "_schema.json"), schemaJson(spec, table));
+    DataPaths.writeText(spark, manifest, String.format(
+        "{\"table\":\"%s\",\"run_id\":\"%s\",\"mode\":\"%s\",\"rows_written\":%d,\"written_at\":\"%s\"}%n",
+        spec.name(), runId, mode, count, java.time.Instant.now()));
+    return count;
   }
 
   /** Reads a table as rows with its snake_case columns. */
