@@ -13,7 +13,8 @@ import org.topicline.ingest.TextDecoding;
 
 /**
  * {@code page-text}: text extracted from one newspaper page PDF per file, split into one record per story by
- * {@link PageSplitter}. The source id is the file name and the story's place on the page ({@code page.txt#2}); the
+ * {@link PageSplitter}. The source id is the page's folder and file name and the story's place on the page
+ * ({@code 2022-11-17/page-01.txt#2}); the
  * page number comes from the file name ({@code …-page-3.txt}, {@code …_p03.txt}, {@code 第3版}); the date from the
  * path ({@code 2022-11-17}, {@code 20221117}, {@code 2022/11/17}), else the page text ({@code 2022年11月17日}), else
  * conf {@code topicline.ingest.page-text.date}; a page with none of them is rejected as {@code no_date}.
@@ -59,10 +60,11 @@ public final class PageTextAdapter implements FileAdapter {
     }
     String name = FileAdapter.fileName(path);
     Integer page = pageOf(name);
+    String id = pageId(path, name);
     List<ParsedRecord> out = new ArrayList<>(stories.size());
     for (int i = 0; i < stories.size(); i++) {
       PageStory s = stories.get(i);
-      ParsedRecord r = ParsedRecord.article(FORMAT, settings.source(), FileAdapter.location(path, i), name + "#" + i);
+      ParsedRecord r = ParsedRecord.article(FORMAT, settings.source(), FileAdapter.location(path, i), id + "#" + i);
       r.setPubDate(date);
       r.setTitle(s.title());
       r.setKicker(s.kicker());
@@ -75,6 +77,17 @@ public final class PageTextAdapter implements FileAdapter {
       out.add(r);
     }
     return out;
+  }
+
+  /**
+   * The page's name within the archive: its folder and file name ({@code 2022-11-17/page-01.txt}), since archives
+   * sorted into folders by day reuse the same page file names every day.
+   */
+  static String pageId(String path, String name) {
+    String p = FileAdapter.decodePath(path);
+    int end = p.length() - name.length() - 1;
+    int start = end > 0 ? p.lastIndexOf('/', end - 1) : -1;
+    return end > 0 && start >= 0 && p.charAt(end) == '/' ? p.substring(start + 1) : name;
   }
 
   LocalDate dateOf(String path, String text) {

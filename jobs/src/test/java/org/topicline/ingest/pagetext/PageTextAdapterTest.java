@@ -41,7 +41,7 @@ class PageTextAdapterTest {
     ParsedRecord first = rs.get(0);
     assertTrue(first.isArticle());
     assertEquals("page-text", first.getSource());
-    assertEquals("pyrb-page-01.txt#0", first.getSourceId());
+    assertEquals("2022-11-17/pyrb-page-01.txt#0", first.getSourceId());
     assertEquals("file:/data/pages/2022-11-17/pyrb-page-01.txt#0", first.getLocation());
     assertEquals(LocalDate.of(2022, 11, 17), first.getPubDate());
     assertEquals(1, first.getPage());
@@ -49,7 +49,7 @@ class PageTextAdapterTest {
     assertEquals("本报讯（记者樊欣欣）", first.getByline());
     assertEquals(false, first.getContinued());
     assertTrue(rs.get(1).getContinued());
-    assertEquals("pyrb-page-01.txt#1", rs.get(1).getSourceId());
+    assertEquals("2022-11-17/pyrb-page-01.txt#1", rs.get(1).getSourceId());
   }
 
   @Test
