@@ -30,11 +30,15 @@ import org.topicline.ingest.IngestSettings;
 import org.topicline.ingest.InputSpec;
 import org.topicline.io.DataPaths;
 import org.topicline.io.TableIO;
+import org.topicline.io.RunLog;
 import org.topicline.io.Tables;
 import org.topicline.summary.SummarizeJob;
 import org.topicline.summary.SummarySettings;
 import org.topicline.summary.SummaryTokenizers;
 import org.topicline.text.HanLPTokenizer;
+import org.topicline.topics.ScoreJob;
+import org.topicline.topics.TopicSettings;
+import org.topicline.topics.TrainJob;
 import org.topicline.text.RawSegmenter;
 import org.topicline.text.TextAnalyzer;
 import org.topicline.trends.TrendsJob;
@@ -103,6 +107,9 @@ public final class BenchWorker {
       // that one-off cost is timed on its own here so the tokenise stage and the raw loop both start warm.
       TextAnalyzer analyzer = TextAnalyzer.from(conf);
       double hanlpLoadSeconds = timed(() -> RawSegmenter.of(analyzer).segment(WARM_UP))[0];
+      TopicSettings topics = TopicSettings.from(conf);
+      String models = Tables.path(work, "models");
+      String[] modelVersion = new String[1];
       for (String name : spec.stages()) {
         Stage stage = Stage.parse(name);
         if (stage == Stage.INGEST) {
@@ -110,6 +117,12 @@ public final class BenchWorker {
         }
         double[] time = switch (stage) {
           case TOKENISE -> timed(() -> tokenise(spark, output, analyzer));
+          case TRAIN -> timed(() -> modelVersion[0] = TrainJob.run(spark, new TrainJob.Options(output, models, null,
+              null, null, topics, analyzer, conf.hash(), RunLog.newRunId(), "bench train")).version());
+          // Scoring needs the model this run trained.
+          case SCORE -> modelVersion[0] == null ? null : timed(() -> ScoreJob.run(spark, new ScoreJob.Options(output,
+              models, modelVersion[0], null, null, topics.train().evidenceTerms(), analyzer, conf.hash(),
+              RunLog.newRunId(), "bench score")));
           case SUMMARIZE -> timed(() -> SummarizeJob.run(spark, new SummarizeJob.Options(output,
               SummarySettings.from(conf), SummaryTokenizers.from(conf), TableIO.Mode.REPLACE, "bench-summarize")));
           // Trends reads topic_scores: timed only once a scoring stage has written it.
