@@ -83,21 +83,7 @@ public final class IngestJob {
     String output = DataPaths.normalise(o.output());
     String runId = RunLog.newRunId();
     RunRecord run = RunLog.start(runId, COMMAND, o.commandLine(), o.confHash());
-    try {
-      Result result = ingest(spark, o, output, runId, run);
-      run.setStatus(RunLog.SUCCEEDED);
-      RunLog.append(spark, output, run);
-      return result;
-    } catch (RuntimeException e) {
-      run.setStatus(RunLog.FAILED);
-      run.setMessage(e.toString());
-      try {
-        RunLog.append(spark, output, run);
-      } catch (RuntimeException logFailure) {
-        e.addSuppressed(logFailure);
-      }
-      throw e;
-    }
+    return RunLog.logged(spark, output, run, () -> ingest(spark, o, output, runId, run));
   }
 
   private static Result ingest(SparkSession spark, Options o, String output, String runId, RunRecord run) {

@@ -57,6 +57,29 @@ public final class RunLog {
     return r;
   }
 
+  /**
+   * Runs a command's body and logs it: the runs row is appended whether the body succeeds or fails, and a failure
+   * to log never hides the body's own exception.
+   */
+  public static <T> T logged(SparkSession spark, String output, RunRecord run,
+      java.util.function.Supplier<T> body) {
+    try {
+      T result = body.get();
+      run.setStatus(SUCCEEDED);
+      append(spark, output, run);
+      return result;
+    } catch (RuntimeException e) {
+      run.setStatus(FAILED);
+      run.setMessage(e.toString());
+      try {
+        append(spark, output, run);
+      } catch (RuntimeException logFailure) {
+        e.addSuppressed(logFailure);
+      }
+      throw e;
+    }
+  }
+
   /** Appends the finished run to {@code output/runs}. */
   public static void append(SparkSession spark, String output, RunRecord record) {
     if (record.getFinishedAt() == null) {
