@@ -1,5 +1,7 @@
 package org.topicline.summary;
 
+import org.topicline.io.WeightedTerm;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ public class ArticleSummary implements Serializable {
   private LocalDate pubDate;
   private String summary;
   private List<SentenceScore> sentences = new ArrayList<>();
-  private List<Keyword> keywords = new ArrayList<>();
+  private List<WeightedTerm> keywords = new ArrayList<>();
   private String method;
   private int year;
   private int month;
@@ -44,8 +46,8 @@ public class ArticleSummary implements Serializable {
   public void setSummary(String v) { summary = v; }
   public List<SentenceScore> getSentences() { return sentences; }
   public void setSentences(List<SentenceScore> v) { sentences = v; }
-  public List<Keyword> getKeywords() { return keywords; }
-  public void setKeywords(List<Keyword> v) { keywords = v; }
+  public List<WeightedTerm> getKeywords() { return keywords; }
+  public void setKeywords(List<WeightedTerm> v) { keywords = v; }
   public String getMethod() { return method; }
   public void setMethod(String v) { method = v; }
   public int getYear() { return year; }

@@ -1,5 +1,7 @@
 package org.topicline.summary;
 
+import org.topicline.io.WeightedTerm;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -109,18 +111,18 @@ public final class DigestBuilder {
   }
 
   /** Mean keyword weight over the period's articles (an article without the term adds 0). */
-  private List<Keyword> topTerms(List<DigestInput> articles) {
+  private List<WeightedTerm> topTerms(List<DigestInput> articles) {
     Map<String, Double> sum = new HashMap<>();
     for (DigestInput a : articles) {
-      for (Keyword k : a.getKeywords()) {
+      for (WeightedTerm k : a.getKeywords()) {
         sum.merge(k.getTerm(), k.getWeight(), Double::sum);
       }
     }
     List<Map.Entry<String, Double>> sorted = new ArrayList<>(sum.entrySet());
     sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    List<Keyword> out = new ArrayList<>();
+    List<WeightedTerm> out = new ArrayList<>();
     for (Map.Entry<String, Double> e : sorted.subList(0, Math.min(settings.topTerms(), sorted.size()))) {
-      out.add(new Keyword(e.getKey(), Math.round(e.getValue() / articles.size() * 1e4) / 1e4));
+      out.add(new WeightedTerm(e.getKey(), Math.round(e.getValue() / articles.size() * 1e4) / 1e4));
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package org.topicline.summary;
 
+import org.topicline.io.WeightedTerm;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ public class DigestInput implements Serializable {
   private LocalDate pubDate;
   private double probability;
   private List<SentenceScore> sentences = new ArrayList<>();
-  private List<Keyword> keywords = new ArrayList<>();
+  private List<WeightedTerm> keywords = new ArrayList<>();
 
   /** The group a digest covers. */
   public String groupKey() {
@@ -42,6 +44,6 @@ public class DigestInput implements Serializable {
   public void setProbability(double v) { probability = v; }
   public List<SentenceScore> getSentences() { return sentences; }
   public void setSentences(List<SentenceScore> v) { sentences = v; }
-  public List<Keyword> getKeywords() { return keywords; }
-  public void setKeywords(List<Keyword> v) { keywords = v; }
+  public List<WeightedTerm> getKeywords() { return keywords; }
+  public void setKeywords(List<WeightedTerm> v) { keywords = v; }
 }

@@ -1,5 +1,7 @@
 package org.topicline.summary;
 
+import org.topicline.io.WeightedTerm;
+
 import static org.apache.spark.sql.functions.col;
 
 import java.time.DayOfWeek;
@@ -105,7 +107,7 @@ public final class SummaryStages {
         sentences.add(new SentenceScore(p.index(), p.text(), Math.round(p.score() * 1e4) / 1e4));
       }
       s.setSentences(sentences);
-      s.setKeywords(r.keywords().stream().map(t -> new Keyword(t.term(), t.weight())).toList());
+      s.setKeywords(r.keywords().stream().map(t -> new WeightedTerm(t.term(), t.weight())).toList());
       s.setMethod(tokenizers.method());
       return s;
     }
@@ -129,9 +131,9 @@ public final class SummaryStages {
       for (Row s : r.<Row>getList(r.fieldIndex("sentences"))) {
         sentences.add(new SentenceScore(s.getAs("index"), s.getAs("text"), s.getAs("score")));
       }
-      List<Keyword> keywords = new ArrayList<>();
+      List<WeightedTerm> keywords = new ArrayList<>();
       for (Row k : r.<Row>getList(r.fieldIndex("keywords"))) {
-        keywords.add(new Keyword(k.getAs("term"), k.getAs("weight")));
+        keywords.add(new WeightedTerm(k.getAs("term"), k.getAs("weight")));
       }
       for (SummarySettings.Period p : periods) {
         DigestInput d = new DigestInput();

@@ -1,5 +1,7 @@
 package org.topicline.summary;
 
+import org.topicline.io.WeightedTerm;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ public class TopicDigest implements Serializable {
   private int articles;
   private String digest;
   private List<DigestSentence> sentences = new ArrayList<>();
-  private List<Keyword> topTerms = new ArrayList<>();
+  private List<WeightedTerm> topTerms = new ArrayList<>();
   private String method;
   private String periodType;
 
@@ -48,8 +50,8 @@ public class TopicDigest implements Serializable {
   public void setDigest(String v) { digest = v; }
   public List<DigestSentence> getSentences() { return sentences; }
   public void setSentences(List<DigestSentence> v) { sentences = v; }
-  public List<Keyword> getTopTerms() { return topTerms; }
-  public void setTopTerms(List<Keyword> v) { topTerms = v; }
+  public List<WeightedTerm> getTopTerms() { return topTerms; }
+  public void setTopTerms(List<WeightedTerm> v) { topTerms = v; }
   public String getMethod() { return method; }
   public void setMethod(String v) { method = v; }
   public String getPeriodType() { return periodType; }

@@ -1,5 +1,7 @@
 package org.topicline.topics;
 
+import org.topicline.io.WeightedTerm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -186,7 +188,7 @@ public final class TopicModel {
       return 1.0 / (1.0 + Math.exp(-(dot(coef[topic], x) + intercept[topic])));
     }
 
-    List<TopicScore.Evidence> evidence(int topic, Vector x) {
+    List<WeightedTerm> evidence(int topic, Vector x) {
       SparseVector v = x.toSparse();
       PriorityQueue<double[]> top = new PriorityQueue<>((a, b) -> Double.compare(a[1], b[1]));
       int[] idx = v.indices();
@@ -200,10 +202,10 @@ public final class TopicModel {
           }
         }
       }
-      List<TopicScore.Evidence> out = new ArrayList<>();
+      List<WeightedTerm> out = new ArrayList<>();
       while (!top.isEmpty()) {
         double[] e = top.poll();
-        out.add(0, new TopicScore.Evidence(terms[(int) e[0]], e[1]));
+        out.add(0, new WeightedTerm(terms[(int) e[0]], e[1]));
       }
       return out;
     }

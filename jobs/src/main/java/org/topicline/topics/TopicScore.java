@@ -1,5 +1,7 @@
 package org.topicline.topics;
 
+import org.topicline.io.WeightedTerm;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,27 +23,9 @@ public class TopicScore implements Serializable {
       .column("probability", "the model's probability that the topic is a main subject of the article")
       .column("label", "probability >= the topic's threshold (recorded in the model's metadata.json)")
       .column("model_version", "the models/<version> folder that scored the article")
-      .column("evidence", "terms that pushed the score most: TF-IDF weight x coefficient, largest first")
+      .column("evidence", "terms that pushed the score most: TF-IDF weight x coefficient, largest first; title terms are prefixed title:")
       .partitionBy(Tables.YEAR, Tables.MONTH)
       .build();
-
-  /** One evidence term; title terms are prefixed {@code title:}. */
-  public static class Evidence implements Serializable {
-    private String term;
-    private double weight;
-
-    public Evidence() {}
-
-    public Evidence(String term, double weight) {
-      this.term = term;
-      this.weight = weight;
-    }
-
-    public String getTerm() { return term; }
-    public void setTerm(String v) { term = v; }
-    public double getWeight() { return weight; }
-    public void setWeight(double v) { weight = v; }
-  }
 
   private String articleId;
   private String sourceId;
@@ -51,7 +35,7 @@ public class TopicScore implements Serializable {
   private double probability;
   private boolean label;
   private String modelVersion;
-  private List<Evidence> evidence;
+  private List<WeightedTerm> evidence;
   private int year;
   private int month;
 
@@ -71,8 +55,8 @@ public class TopicScore implements Serializable {
   public void setLabel(boolean v) { label = v; }
   public String getModelVersion() { return modelVersion; }
   public void setModelVersion(String v) { modelVersion = v; }
-  public List<Evidence> getEvidence() { return evidence; }
-  public void setEvidence(List<Evidence> v) { evidence = v; }
+  public List<WeightedTerm> getEvidence() { return evidence; }
+  public void setEvidence(List<WeightedTerm> v) { evidence = v; }
   public int getYear() { return year; }
   public void setYear(int v) { year = v; }
   public int getMonth() { return month; }

@@ -1,5 +1,7 @@
 package org.topicline.summary;
 
+import org.topicline.io.WeightedTerm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -136,7 +138,7 @@ class SummarizeJobTest extends SparkTestBase {
     d.setPubDate(LocalDate.parse(date));
     d.setProbability(0.8);
     d.setSentences(List.of(new SentenceScore(0, sentence, 1.0)));
-    d.setKeywords(List.of(new Keyword("氢能", 1.0)));
+    d.setKeywords(List.of(new WeightedTerm("氢能", 1.0)));
     return d;
   }
 }

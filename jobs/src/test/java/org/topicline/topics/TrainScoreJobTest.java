@@ -1,5 +1,7 @@
 package org.topicline.topics;
 
+import org.topicline.io.WeightedTerm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -111,7 +113,7 @@ class TrainScoreJobTest extends SparkTestBase {
     assertTrue(gov.getLabel(), "a0 is about 一网通办: p=" + gov.getProbability());
     assertFalse(gov.getEvidence().isEmpty());
     assertTrue(gov.getEvidence().size() <= 3);
-    List<String> terms = gov.getEvidence().stream().map(TopicScore.Evidence::getTerm).toList();
+    List<String> terms = gov.getEvidence().stream().map(WeightedTerm::getTerm).toList();
     assertTrue(terms.stream().anyMatch(t -> t.contains("一网通办")), terms.toString());
     for (int k = 1; k < gov.getEvidence().size(); k++) {
       assertTrue(gov.getEvidence().get(k - 1).getWeight() >= gov.getEvidence().get(k).getWeight());
