@@ -254,7 +254,8 @@ public final class PageSplitter {
         continue;
       }
       Line next = i + 1 < n ? lines.get(i + 1) : null;
-      if (isHeadline(l, next, w, out)) {
+      Line prevLine = i > 0 ? lines.get(i - 1) : null;
+      if (isHeadline(l, prevLine, next, w, out)) {
         out.add(new Para(Kind.HEAD, Reflow.headline(l.raw), l.width));
         i++;
         continue;
@@ -270,11 +271,13 @@ public final class PageSplitter {
         if (nx == null || special(nx) != null || startsStory(nx)) {
           break;
         }
-        if (terminated(cur.clean) && (cur.width < w - 1 || cur.blankAfter)) {
+        // A dateline that fills its line ({@code 本报讯（记者 …）}) is not a paragraph of its own.
+        boolean onlyDateline = body.size() <= 2 && isOnlyDateline(body);
+        if (terminated(cur.clean) && (cur.width < w - 1 || cur.blankAfter) && !onlyDateline) {
           break;
         }
         // A short last line closing a quote or an author's note, with a gap after it, ends the paragraph too.
-        if (cur.blankAfter && cur.width < w - 1 && !cur.clean.isEmpty()
+        if (cur.blankAfter && cur.width < w - 1 && !cur.clean.isEmpty() && !onlyDateline
             && CLOSERS.indexOf(cur.clean.charAt(cur.clean.length() - 1)) >= 0) {
           break;
         }
@@ -284,6 +287,20 @@ public final class PageSplitter {
     return out;
   }
 
+  private static boolean isOnlyDateline(List<String> lines) {
+    String text = Reflow.paragraph(lines);
+    Matcher m = BYLINE_PREFIX.matcher(text);
+    return m.lookingAt() && m.end() == text.length();
+  }
+
+  /**
+   * A full column line: wider than a paragraph's first line can be (that one is short by the indent extraction
+   * drops).
+   */
+  private static boolean fullLine(Line l, double w) {
+    return l.width >= w - 1;
+  }
+
   /**
    * A line that opens a paragraph is a headline when it does not end a sentence and stands apart: wider than the
    * column (headlines span columns), clearly shorter than it (a body paragraph's first line is only two ems short,
@@ -291,7 +308,7 @@ public final class PageSplitter {
    * paragraph (it is itself indented, or a byline), or in a headline's place (after a kicker, a jump mark or a
    * photo credit).
    */
-  private static boolean isHeadline(Line l, Line next, double w, List<Para> before) {
+  private static boolean isHeadline(Line l, Line prevLine, Line next, double w, List<Para> before) {
     String c = l.clean;
     boolean exclaims = c.endsWith("！") || c.endsWith("？") || c.endsWith("!") || c.endsWith("?");
     if ((terminated(c) && !exclaims) || c.length() > 34 || startsStory(l) || punctuationCount(c) > 3) {
@@ -322,9 +339,17 @@ public final class PageSplitter {
     if (startsStory(next) || nk == Kind.BYLINE || nk == Kind.DASH) {
       return true;
     }
+    // A full line after it continues a paragraph: this line is that paragraph's first line.
+    boolean nextContinues = nk == null && fullLine(next, w);
     boolean headPlace = prev == null || trailingHeadlines(before) == 1 || prev.kind == Kind.JUMP
         || prev.kind == Kind.CREDIT;
-    if (headPlace && punctuationCount(c) == 0 && !exclaims) {
+    if (headPlace && punctuationCount(c) == 0 && !exclaims && !nextContinues) {
+      return true;
+    }
+    // A full line standing alone after a paragraph that has clearly ended cannot be that paragraph's
+    // continuation, nor the indented first line of the next one.
+    if (prev != null && prev.kind == Kind.BODY && prevLine != null && terminated(prevLine.clean)
+        && prevLine.width < w - 1 && fullLine(l, w) && punctuationCount(c) <= 1 && !exclaims && !nextContinues) {
       return true;
     }
     // The next line opens a paragraph of its own (indented, so short, and not the end of a sentence).
@@ -381,6 +406,10 @@ public final class PageSplitter {
     Run lastRun = null;
     for (int i = 0; i < paras.size(); i++) {
       if (photoPart[i]) {
+        // Photos are set between stories: text on either side of one is not one run.
+        if (run != null) {
+          run.closed = true;
+        }
         continue;
       }
       Para p = paras.get(i);
