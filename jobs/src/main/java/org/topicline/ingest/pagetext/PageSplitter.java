@@ -319,8 +319,11 @@ public final class PageSplitter {
     boolean numberPushed = next != null && startsWithNumberOrLatin(next) && l.width < w - 1
         && l.width + Reflow.width(leadingToken(next.clean)) >= w - 1.5;
     if (l.width > w + 1 && !exclaims) {
-      // Unless it is a photo caption: wide lines running on to another wide line or to the credit.
-      return next == null || special(next) != Kind.CREDIT && (l.blankAfter || next.width <= w + 1);
+      // Unless it is a photo caption: wide lines running on to another wide line or to the credit (a blank line
+      // may fall inside the caption, so a wide line after it that ends a sentence still continues it).
+      boolean captionGoesOn = next != null && next.width > w + 1 && next.clean.indexOf('。') >= 0;
+      return next == null
+          || special(next) != Kind.CREDIT && !captionGoesOn && (l.blankAfter || next.width <= w + 1);
     }
     if (trailingComma) {
       return false;
@@ -346,10 +349,10 @@ public final class PageSplitter {
     if (headPlace && punctuationCount(c) == 0 && !exclaims && !nextContinues) {
       return true;
     }
-    // A full line standing alone after a paragraph that has clearly ended cannot be that paragraph's
-    // continuation, nor the indented first line of the next one.
+    // A line standing alone after a paragraph that has clearly ended (short last line) cannot continue it, and
+    // when it is wider than an indented first line and no paragraph runs on after it, it opens none either.
     if (prev != null && prev.kind == Kind.BODY && prevLine != null && terminated(prevLine.clean)
-        && prevLine.width < w - 1 && fullLine(l, w) && punctuationCount(c) <= 1 && !exclaims && !nextContinues) {
+        && prevLine.width < w - 1 && l.width >= w - 2 && punctuationCount(c) <= 1 && !exclaims && !nextContinues) {
       return true;
     }
     // The next line opens a paragraph of its own (indented, so short, and not the end of a sentence).
