@@ -1,6 +1,7 @@
 package org.topicline.ingest.pagetext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -503,13 +504,15 @@ public final class PageSplitter {
         if (fixedLeft.get(k + 1) != null) {
           gs.add(fixedLeft.get(k + 1));
         }
-        if (gapGroup.get(k) != null && a.right[k]) {
-          gs.add(gapGroup.get(k));
+        Group g = gapGroup.get(k);
+        if (g != null && a.choice()[k].toRight()) {
+          gs.add(part(g, a.choice()[k].cut(), g.items.size()));
         }
-        if (gapGroup.get(k + 1) != null && !a.right[k + 1]) {
-          gs.add(gapGroup.get(k + 1));
+        Group after = gapGroup.get(k + 1);
+        if (after != null && a.choice()[k + 1].toLeft()) {
+          gs.add(part(after, 0, a.choice()[k + 1].cut()));
         }
-        stories.add(story(gs, runs.get(k), a.margin[k], k));
+        stories.add(story(gs, runs.get(k), a.margin()[k], k));
         orders.add(runs.get(k).order);
       }
     }
@@ -641,16 +644,70 @@ public final class PageSplitter {
     }
   }
 
-  private record Assignment(boolean[] right, double[] margin) {}
+  /**
+   * What one gap's headline group does: {@code cut} of its items go to the run before, the rest to the run after
+   * ({@code cut == 0}: all after; {@code cut == items}: all before).
+   */
+  private record GapChoice(int cut, boolean toLeft, boolean toRight, double score) {}
+
+  private record Assignment(GapChoice[] choice, double[] margin) {}
 
   /** Per-run penalty by the number of headline groups it gets: none is suspicious, two is worse. */
   private static double countScore(int n) {
     return n == 0 ? -0.25 : n == 1 ? 0 : -0.5 * (n - 1);
   }
 
+  /** The ways gap {@code k}'s group can go: all to the run before, all to the run after, or cut between them. */
+  private static List<GapChoice> choices(List<Run> runs, List<Set<String>> runGrams, Group g, int k, int convention) {
+    int m = runs.size();
+    List<GapChoice> out = new ArrayList<>();
+    if (g == null) {
+      out.add(new GapChoice(0, false, false, 0));
+      return out;
+    }
+    int n = g.items.size();
+    Set<String> all = bigrams(g.headText());
+    if (k > 0) {
+      out.add(new GapChoice(n, true, false, overlap(all, runGrams.get(k - 1)) - CONVENTION_PRIOR * convention));
+    }
+    if (k < m) {
+      out.add(new GapChoice(0, false, true, overlap(all, runGrams.get(k)) + CONVENTION_PRIOR * convention));
+    }
+    if (k > 0 && k < m) {
+      // The headline printed after one story and the one printed before the next, set together: cut before a
+      // headline line when what follows opens a story with a byline (the line after a headline-before-its-story
+      // is its byline), so a kicker over a title is not torn from it on a guess.
+      boolean runOpensStory = runs.get(k).paras.get(0).bylineStart();
+      for (int j = 1; j < n; j++) {
+        Para first = g.items.get(j);
+        Para prev = g.items.get(j - 1);
+        if (first.kind != Kind.HEAD || prev.kind != Kind.HEAD || endsWithComma(prev.text)) {
+          continue;
+        }
+        Group left = part(g, 0, j);
+        Group right = part(g, j, n);
+        boolean rightHasByline = right.items.stream().anyMatch(p -> p.kind == Kind.BYLINE);
+        if (!runOpensStory && !rightHasByline) {
+          continue;
+        }
+        double score = overlap(bigrams(left.headText()), runGrams.get(k - 1))
+            + overlap(bigrams(right.headText()), runGrams.get(k));
+        out.add(new GapChoice(j, true, true, score));
+      }
+    }
+    return out;
+  }
+
+  private static Group part(Group g, int from, int to) {
+    Group p = new Group(g.order);
+    p.items.addAll(g.items.subList(from, to));
+    return p;
+  }
+
   /**
-   * Chooses for every headline group whether it belongs to the run before or after it, maximising wording shared
-   * with the body minus the penalties for runs with no or two headlines (a dynamic programme along the page).
+   * Chooses for every headline group whether it belongs to the run before or after it (or is cut between them),
+   * maximising wording shared with the body minus the penalties for runs with no or two headlines (a dynamic
+   * programme along the page).
    */
   private static Assignment assign(List<Run> runs, List<Group> gaps, List<Group> fixedLeft, int convention) {
     int m = runs.size();
@@ -658,69 +715,73 @@ public final class PageSplitter {
     for (Run r : runs) {
       runGrams.add(bigrams(r.text()));
     }
-    double[] left = new double[m + 1];
-    double[] right = new double[m + 1];
+    List<List<GapChoice>> options = new ArrayList<>();
     for (int k = 0; k <= m; k++) {
-      Group g = gaps.get(k);
-      if (g == null) {
-        continue;
-      }
-      Set<String> tg = bigrams(g.headText());
-      left[k] = k > 0 ? overlap(tg, runGrams.get(k - 1)) + CONVENTION_PRIOR * -convention
-          : Double.NEGATIVE_INFINITY;
-      right[k] = k < m ? overlap(tg, runGrams.get(k)) + CONVENTION_PRIOR * convention : Double.NEGATIVE_INFINITY;
+      options.add(choices(runs, runGrams, gaps.get(k), k, convention));
     }
-    // best[k][s]: best score of gaps 0..k and runs 0..k-1, s = 1 when gap k's group goes right (to run k).
+    // best[k][s]: best score of gaps 0..k and runs 0..k-1, s = 1 when gap k sends something to run k.
     double[][] best = new double[m + 1][2];
-    int[][] from = new int[m + 1][2];
+    int[][] fromState = new int[m + 1][2];
+    int[][] choiceAt = new int[m + 1][2];
     for (double[] row : best) {
-      java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+      Arrays.fill(row, Double.NEGATIVE_INFINITY);
     }
-    if (gaps.get(0) == null) {
-      best[0][0] = 0;
-    } else {
-      best[0][1] = right[0];
+    for (int o = 0; o < options.get(0).size(); o++) {
+      GapChoice c = options.get(0).get(o);
+      int t = c.toRight() ? 1 : 0;
+      if (c.score() > best[0][t]) {
+        best[0][t] = c.score();
+        choiceAt[0][t] = o;
+      }
     }
     for (int k = 1; k <= m; k++) {
-      boolean has = gaps.get(k) != null;
+      Run before = runs.get(k - 1);
       for (int s = 0; s < 2; s++) {
         if (best[k - 1][s] == Double.NEGATIVE_INFINITY) {
           continue;
         }
-        for (int t = 0; t < 2; t++) {
-          if (t == 1 && (!has || k == m)) {
-            continue;
-          }
-          int count = s + (has && t == 0 ? 1 : 0) + (fixedLeft.get(k) != null ? 1 : 0);
+        for (int o = 0; o < options.get(k).size(); o++) {
+          GapChoice c = options.get(k).get(o);
+          int count = s + (c.toLeft() ? 1 : 0) + (fixedLeft.get(k) != null ? 1 : 0);
           // A story continued from another page usually has its headline there.
-          double gain = (runs.get(k - 1).fromElsewhere ? -0.1 * count : countScore(count)) + (has ? (t == 1 ? right[k] : left[k]) : 0);
-          double v = best[k - 1][s] + gain;
+          double countGain = before.fromElsewhere ? -0.1 * count : countScore(count);
+          double v = best[k - 1][s] + countGain + c.score();
+          int t = c.toRight() ? 1 : 0;
           if (v > best[k][t]) {
             best[k][t] = v;
-            from[k][t] = s;
+            fromState[k][t] = s;
+            choiceAt[k][t] = o;
           }
         }
       }
     }
-    boolean[] goesRight = new boolean[m + 1];
+    GapChoice[] chosen = new GapChoice[m + 1];
     int s = 0;
     for (int k = m; k >= 0; k--) {
-      goesRight[k] = s == 1;
-      if (k > 0) {
-        s = from[k][s];
-      }
+      chosen[k] = options.get(k).get(choiceAt[k][s]);
+      s = k > 0 ? fromState[k][s] : 0;
     }
     double[] margin = new double[m];
-    java.util.Arrays.fill(margin, 1.0);
-    for (int k = 0; k <= m; k++) {
-      if (gaps.get(k) == null || k == 0 || k == m) {
+    Arrays.fill(margin, 1.0);
+    for (int k = 1; k < m; k++) {
+      if (gaps.get(k) == null) {
         continue;
       }
-      double d = Math.abs(left[k] - right[k]);
-      int target = goesRight[k] ? k : k - 1;
-      margin[target] = Math.min(margin[target], d);
+      double second = Double.NEGATIVE_INFINITY;
+      for (GapChoice c : options.get(k)) {
+        if (c != chosen[k]) {
+          second = Math.max(second, c.score());
+        }
+      }
+      double d = Math.abs(chosen[k].score() - second);
+      if (chosen[k].toLeft()) {
+        margin[k - 1] = Math.min(margin[k - 1], d);
+      }
+      if (chosen[k].toRight()) {
+        margin[k] = Math.min(margin[k], d);
+      }
     }
-    return new Assignment(goesRight, margin);
+    return new Assignment(chosen, margin);
   }
 
   static Set<String> bigrams(String s) {
