@@ -38,6 +38,15 @@ public final class PageSplitter {
   /** How a line that opens a story begins, before its dateline is complete (it may wrap). */
   private static final Pattern STORY_START = Pattern.compile(
       "^(?:本报讯|又讯|据?(?:新华社|中新社)\\S|本报\\p{IsHan}{1,8}\\d{1,2}月)");
+  /** A story's lead opens with its date or an equivalent ({@code 近日}, {@code 日前}). */
+  private static final Pattern LEAD_OPENING = Pattern.compile(
+      "^(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|近日|日前|近期|连日来|\\d{1,2}日)");
+  /** Openings that carry a story on: they refer back to what came before. */
+  private static final Pattern CARRY_ON_OPENING = Pattern.compile(
+      "^(?:此外|另外|与此同时|同时|据介绍|据了解|他说|她说|他表示|她表示|对此|其中|为此|因此|但|而)");
+  private static final double OPENING_WEIGHT = 0.3;
+  /** How convincing a break must be before a run with headlines on both sides is cut in two. */
+  private static final double STORY_CUT_MIN = 0.0;
   /** How much the page's headline side counts against shared wording when giving a headline to a story. */
   private static final double CONVENTION_PRIOR = 0.12;
   /** How much better (share of the moved headline's wording) a cut between headlines must explain the stories. */
@@ -113,11 +122,22 @@ public final class PageSplitter {
     }
 
     String text() {
+      return text(0, paras.size());
+    }
+
+    String text(int from, int to) {
       StringBuilder b = new StringBuilder();
-      for (Para p : paras) {
+      for (Para p : paras.subList(from, to)) {
         b.append(p.text).append('\n');
       }
       return b.toString();
+    }
+
+    Run part(int from, int to) {
+      Run r = new Run(order);
+      r.paras.addAll(paras.subList(from, to));
+      r.subheads = subheads;
+      return r;
     }
   }
 
@@ -500,20 +520,39 @@ public final class PageSplitter {
       int convention = (opensWithHeadline ? 1 : 0) - (gapGroup.get(runs.size()) != null ? 1 : 0);
       Assignment a = assign(runs, gapGroup, fixedLeft, convention);
       for (int k = 0; k < runs.size(); k++) {
-        List<Group> gs = new ArrayList<>();
+        List<Group> before = new ArrayList<>();
+        List<Group> after = new ArrayList<>();
         if (fixedLeft.get(k + 1) != null) {
-          gs.add(fixedLeft.get(k + 1));
+          after.add(fixedLeft.get(k + 1));
         }
         Group g = gapGroup.get(k);
         if (g != null && a.choice()[k].toRight()) {
-          gs.add(part(g, a.choice()[k].cut(), g.items.size()));
+          before.add(part(g, a.choice()[k].cut(), g.items.size()));
         }
-        Group after = gapGroup.get(k + 1);
-        if (after != null && a.choice()[k + 1].toLeft()) {
-          gs.add(part(after, 0, a.choice()[k + 1].cut()));
+        Group next = gapGroup.get(k + 1);
+        if (next != null && a.choice()[k + 1].toLeft()) {
+          after.add(part(next, 0, a.choice()[k + 1].cut()));
         }
-        stories.add(story(gs, runs.get(k), a.margin()[k], k));
-        orders.add(runs.get(k).order);
+        Run r = runs.get(k);
+        // A run with a headline before it and another after it (or continued from another page and with a headline
+        // after it) is two stories whose bodies meet with nothing between them: cut it where its headlines fit.
+        int cut = (!before.isEmpty() || r.fromElsewhere) && !after.isEmpty() ? storyCut(r, before, after) : -1;
+        if (cut > 0) {
+          Run first = r.part(0, cut);
+          Run second = r.part(cut, r.paras.size());
+          first.fromElsewhere = r.fromElsewhere;
+          second.continued = r.continued;
+          second.splitWithoutHeadline = true;
+          stories.add(story(before, first, a.margin()[k], k));
+          orders.add(r.order);
+          stories.add(story(after, second, a.margin()[k], k));
+          orders.add(r.order);
+        } else {
+          List<Group> gs = new ArrayList<>(after);
+          gs.addAll(before);
+          stories.add(story(gs, r, a.margin()[k], k));
+          orders.add(r.order);
+        }
       }
     }
     for (Object[] ph : photos) {
@@ -526,6 +565,65 @@ public final class PageSplitter {
       stories.add(pos, (PageStory) ph[1]);
     }
     return stories;
+  }
+
+  /**
+   * Where a run holding two stories divides, or -1 when no paragraph break is convincing: the break where the
+   * headline before the run shares most wording with the paragraphs above it and the headline after with those
+   * below, where the two sides share least wording with each other, and where the paragraph below opens as a
+   * story does (a date or {@code 近日}) rather than carrying on ({@code 此外}, {@code 据介绍}).
+   */
+  static int storyCut(Run run, List<Group> before, List<Group> after) {
+    int n = run.paras.size();
+    if (n < 2) {
+      return -1;
+    }
+    Set<String> headBefore = bigrams(headText(before));
+    Set<String> headAfter = bigrams(headText(after));
+    int best = -1;
+    double bestScore = STORY_CUT_MIN;
+    for (int j = 1; j < n; j++) {
+      Para p = run.paras.get(j);
+      if (p.kind != Kind.BODY || run.paras.get(j - 1).kind != Kind.BODY || p.text.startsWith("又讯")) {
+        continue;
+      }
+      Set<String> above = bigrams(run.text(0, j));
+      Set<String> below = bigrams(run.text(j, n));
+      double fit = (headBefore.isEmpty() ? 0 : overlap(headBefore, above) - overlap(headBefore, below))
+          + overlap(headAfter, below) - overlap(headAfter, above);
+      double score = fit - cohesion(above, below) + openingScore(p.text);
+      if (score > bestScore) {
+        bestScore = score;
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  private static String headText(List<Group> groups) {
+    StringBuilder b = new StringBuilder();
+    for (Group g : groups) {
+      b.append(g.headText());
+    }
+    return b.toString();
+  }
+
+  /** Share of the smaller side's word pairs found on the other side. */
+  private static double cohesion(Set<String> a, Set<String> b) {
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    return overlap(small, large);
+  }
+
+  /** How much a paragraph's opening reads like the lead of a story (+) or a paragraph carrying one on (-). */
+  static double openingScore(String text) {
+    if (LEAD_OPENING.matcher(text).lookingAt()) {
+      return OPENING_WEIGHT;
+    }
+    if (CARRY_ON_OPENING.matcher(text).lookingAt()) {
+      return -OPENING_WEIGHT;
+    }
+    return 0;
   }
 
   private static PageStory photoStory(List<Para> ps) {
