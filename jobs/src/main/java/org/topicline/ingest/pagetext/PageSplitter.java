@@ -45,6 +45,8 @@ public final class PageSplitter {
   private static final Pattern CARRY_ON_OPENING = Pattern.compile(
       "^(?:此外|另外|与此同时|同时|据介绍|据了解|他说|她说|他表示|她表示|对此|其中|为此|因此|但|而)");
   private static final double OPENING_WEIGHT = 0.3;
+  /** Below this share of wording in common, text after a lead-like opening is not a section of the text before. */
+  private static final double SECTION_COHESION = 0.2;
   /** How convincing a break must be before a run with headlines on both sides is cut in two. */
   private static final double STORY_CUT_MIN = 0.0;
   /** How much the page's headline side counts against shared wording when giving a headline to a story. */
@@ -647,7 +649,8 @@ public final class PageSplitter {
     List<Object> out = new ArrayList<>(units);
     for (int i = 1; i + 1 < out.size(); i++) {
       if (out.get(i) instanceof Group g && out.get(i - 1) instanceof Run prev && out.get(i + 1) instanceof Run next
-          && !prev.continued && !prev.closed && g.onlyShortHeads() && !next.paras.get(0).bylineStart()) {
+          && !prev.continued && !prev.closed && g.onlyShortHeads() && !next.paras.get(0).bylineStart()
+          && !opensAnotherStory(prev, next)) {
         prev.paras.addAll(g.items);
         prev.paras.addAll(next.paras);
         prev.continued = next.continued;
@@ -659,6 +662,15 @@ public final class PageSplitter {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the text after short headline lines opens a story of its own rather than a section of the same one:
+   * its first paragraph reads like a lead (a date, {@code 近日}) and it shares little wording with the text before.
+   */
+  private static boolean opensAnotherStory(Run before, Run after) {
+    return LEAD_OPENING.matcher(after.paras.get(0).text).lookingAt()
+        && cohesion(bigrams(before.text()), bigrams(after.text())) < SECTION_COHESION;
   }
 
   /**
