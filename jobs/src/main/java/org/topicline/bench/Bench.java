@@ -77,7 +77,7 @@ public final class Bench {
           r.totalSeconds(), r.liveHeapPeakBytes() >> 20);
       // 4) Profiles, summarised while the recording is fresh.
       if (jfr != null && Files.exists(jfr)) {
-        profiles.put(name, JfrSummary.of(jfr, 12));
+        profiles.put(name, JfrSummary.of(jfr, 12, r.stages()));
       }
       report(o, stamp, results, runs, peer, profiles);
     }

@@ -283,6 +283,28 @@ public record BenchReport(String stamp, String machine, String command, List<Str
       for (JfrSummary.Hot h : p.getValue().topSelf()) {
         b.append(String.format("  %5.1f%%  %s (self)%n", h.share() * 100, h.method()));
       }
+      p.getValue().stages().forEach((stage, sp) -> {
+        b.append(String.format("  %s: %,d samples; threads %s%n", stage, sp.samples(), shares(sp.threadShare())));
+        b.append("      self: ").append(hot(sp.topSelf())).append('\n');
+        b.append("      ours/ML inclusive: ").append(hot(sp.topOwn())).append('\n');
+      });
+    }
+    return b.toString();
+  }
+
+  private static String shares(Map<String, Double> shares) {
+    StringBuilder b = new StringBuilder();
+    shares.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(String.format("%s %.0f%%", k, v * 100)));
+    return b.toString();
+  }
+
+  /** Method names without their package, to keep a stage's line short. */
+  private static String hot(List<JfrSummary.Hot> hot) {
+    StringBuilder b = new StringBuilder();
+    for (JfrSummary.Hot h : hot) {
+      String m = h.method();
+      int dot = m.lastIndexOf('.', m.lastIndexOf('.') - 1);
+      b.append(b.length() == 0 ? "" : ", ").append(String.format("%s %.0f%%", m.substring(dot + 1), h.share() * 100));
     }
     return b.toString();
   }

@@ -92,10 +92,9 @@ public final class BenchWorker {
     try (HeapWatch heap = new HeapWatch()) {
       // 1) Ingest the corpus as it is on disk; copies for larger scales are made from its output.
       String ingested = spec.scale() == 1 ? output : Tables.path(work, "source");
-      double[] ingestTime = timed(() -> ingest(spark, conf, spec, ingested));
+      Span ingestTime = timed(() -> ingest(spark, conf, spec, ingested));
       Corpus source = Corpus.of(spark, ingested);
-      timings.add(new StageTiming(Stage.INGEST.label(), ingestTime[0], ingestTime[1], source.articles(),
-          source.chars(), spec.cores()));
+      timings.add(ingestTime.timing(Stage.INGEST, source, spec.cores()));
 
       // 2) Larger scales: k copies with fresh ids, so every later stage sees k times the articles.
       if (spec.scale() > 1) {
@@ -106,7 +105,7 @@ public final class BenchWorker {
       // 3) The stages, each over the whole (scaled) corpus. HanLP loads its dictionaries once per JVM on first use;
       // that one-off cost is timed on its own here so the tokenise stage and the raw loop both start warm.
       TextAnalyzer analyzer = TextAnalyzer.from(conf);
-      double hanlpLoadSeconds = timed(() -> RawSegmenter.of(analyzer).segment(WARM_UP))[0];
+      double hanlpLoadSeconds = timed(() -> RawSegmenter.of(analyzer).segment(WARM_UP)).wallSeconds();
       TopicSettings topics = TopicSettings.from(conf);
       String models = Tables.path(work, "models");
       String[] modelVersion = new String[1];
@@ -115,7 +114,7 @@ public final class BenchWorker {
         if (stage == Stage.INGEST) {
           continue;
         }
-        double[] time = switch (stage) {
+        Span time = switch (stage) {
           case TOKENISE -> timed(() -> tokenise(spark, output, analyzer));
           case TRAIN -> timed(() -> modelVersion[0] = TrainJob.run(spark, new TrainJob.Options(output, models, null,
               null, null, topics, analyzer, conf.hash(), RunLog.newRunId(), "bench train")).version());
@@ -133,8 +132,7 @@ public final class BenchWorker {
           default -> null;
         };
         if (time != null) {
-          timings.add(new StageTiming(stage.label(), time[0], time[1], corpus.articles(), corpus.chars(),
-              spec.cores()));
+          timings.add(time.timing(stage, corpus, spec.cores()));
         }
       }
       if (spec.stages().contains(Stage.WRITE.label())) {
@@ -246,12 +244,21 @@ public final class BenchWorker {
         cpuNanos / 1e9, analyzerCpuNanos / 1e9);
   }
 
-  /** Wall and process CPU seconds of a step. */
-  private static double[] timed(Runnable step) {
+  /** When a step ran (epoch ms, to find it in the profile), its wall and process CPU seconds. */
+  record Span(long startMillis, long endMillis, double wallSeconds, double cpuSeconds) {
+    StageTiming timing(Stage stage, Corpus corpus, int cores) {
+      return new StageTiming(stage.label(), wallSeconds, cpuSeconds, corpus.articles(), corpus.chars(), cores,
+          startMillis, endMillis);
+    }
+  }
+
+  private static Span timed(Runnable step) {
     long cpu0 = processCpuNanos();
+    long start = System.currentTimeMillis();
     long t0 = System.nanoTime();
     step.run();
-    return new double[] {(System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9};
+    double wall = (System.nanoTime() - t0) / 1e9;
+    return new Span(start, System.currentTimeMillis(), wall, (processCpuNanos() - cpu0) / 1e9);
   }
 
   private static long processCpuNanos() {

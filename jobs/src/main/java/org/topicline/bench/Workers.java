@@ -20,6 +20,9 @@ final class Workers {
     cmd.addAll(Bench.inheritedJvmOptions());
     cmd.add("-Xmx" + heap);
     if (jfr != null) {
+      // Spark's task serialisation and Catalyst recurse deeply: JFR's default 64 frames cut the stacks before
+      // the code that called them.
+      cmd.add("-XX:FlightRecorderOptions:stackdepth=512");
       cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
     }
     cmd.add("-cp");

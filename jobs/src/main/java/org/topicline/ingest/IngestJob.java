@@ -1,12 +1,16 @@
 package org.topicline.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,6 +32,9 @@ import org.topicline.io.Tables;
  */
 public final class IngestJob {
   public static final String COMMAND = "ingest";
+  /** Partitions per core of the records while ingest works on them: enough to balance, few enough to be cheap. */
+  static final int PARTITIONS_PER_CORE = 4;
+  private static final String REPRINTS = "reprints";
 
   /** Typed options; {@code from}/{@code to} (nullable) restrict the run to a date window. */
   public record Options(List<InputSpec> inputs, String output, IngestSettings settings, LocalDate from,
@@ -95,23 +102,28 @@ public final class IngestJob {
           DataPaths.normalise(input.path())), o.settings());
       parsed = parsed == null ? one : parsed.unionByName(one);
     }
-    // 2) Validate.
+    // 2) Validate. Files are read in one task per few dozen files (Spark packs small files by an open cost), so a
+    // corpus of small files becomes hundreds of partitions of very different sizes; every later pass would pay
+    // hundreds of tasks. The records are spread evenly over a few partitions per core once, before they are kept.
+    int partitions = Math.max(1, spark.sparkContext().defaultParallelism()) * PARTITIONS_PER_CORE;
     Dataset<ParsedRecord> checked = IngestStages.validate(parsed, o.settings().minBodyChars())
+        .repartition(partitions)
         .persist(StorageLevel.MEMORY_AND_DISK());
+    // Records per format and, in the same pass, those inside the --from/--to window.
     Map<String, Long> readByFormat = new TreeMap<>();
     long recordsRead = 0;
-    for (Row r : checked.groupBy("format").count().collectAsList()) {
+    long inWindow = 0;
+    for (Row r : checked.groupBy("format")
+        .agg(count(lit(1)), count_if(IngestStages.inWindowCondition(o.from(), o.to())))
+        .collectAsList()) {
       readByFormat.put(r.getString(0), r.getLong(1));
       recordsRead += r.getLong(1);
+      inWindow += r.getLong(2);
     }
 
     // 3) The window: dated records outside it are left for another run; undated rejects are reported by every run.
-    Dataset<ParsedRecord> windowed = checked;
-    long outsideWindow = 0;
-    if (o.windowed()) {
-      windowed = IngestStages.inWindow(checked, o.from(), o.to());
-      outsideWindow = recordsRead - windowed.count();
-    }
+    Dataset<ParsedRecord> windowed = IngestStages.inWindow(checked, o.from(), o.to());
+    long outsideWindow = recordsRead - inWindow;
 
     // 4) Repeated ids.
     spark.sparkContext().setJobGroup("ingest-dedup", "ingest: repeated ids and reprints", false);
@@ -125,21 +137,36 @@ public final class IngestJob {
         idChecked.filter(col("kind").equalTo(ParsedRecord.ARTICLE)), runId);
     articles = Dedup.markDuplicates(articles, o.settings().dedup());
 
-    // 6) Write.
+    // 6) Write; reprints and rejects per reason are counted while writing, nothing is read back.
     spark.sparkContext().setJobGroup("ingest-write", "ingest: write articles and rejects", false);
     TableIO.Mode mode = o.windowed() ? TableIO.Mode.REPLACE_PARTITIONS : TableIO.Mode.REPLACE;
-    long written = TableIO.write(articles, output, Article.SPEC, mode, runId);
-    long duplicates = TableIO.read(spark, output, Tables.ARTICLES)
-        .filter(col("run_id").equalTo(runId).and(col("dup_of").isNotNull())).count();
+    Map<String, Long> articleCounts = TableIO.write(articles, output, Article.SPEC, mode, runId,
+        Map.of(REPRINTS, count_if(col("dup_of").isNotNull())));
+    long written = articleCounts.get(TableIO.ROWS);
+    long duplicates = articleCounts.get(REPRINTS);
     String window = o.window();
     Dataset<RejectRow> rejects = rejectedRecords.map(
         (org.apache.spark.api.java.function.MapFunction<ParsedRecord, RejectRow>) r -> RejectRow.of(r, runId, window),
         RejectRow.ENCODER).coalesce(1);
+    Map<String, Column> perReason = new LinkedHashMap<>();
+    for (String reason : RejectReason.ALL) {
+      perReason.put(reason, count_if(col("reason").equalTo(reason)));
+    }
     // Rejects are partitioned by window: a re-run of the same window replaces its own rejects only.
-    long rejected = TableIO.write(rejects, output, RejectRow.SPEC, TableIO.Mode.REPLACE_PARTITIONS, runId);
+    Map<String, Long> rejectCounts = TableIO.write(rejects, output, RejectRow.SPEC, TableIO.Mode.REPLACE_PARTITIONS,
+        runId, perReason);
+    long rejected = rejectCounts.get(TableIO.ROWS);
     Map<String, Long> byReason = new TreeMap<>();
-    for (Row r : rejectedRecords.groupBy("reason").count().collectAsList()) {
-      byReason.put(r.getString(0), r.getLong(1));
+    long known = 0;
+    for (String reason : RejectReason.ALL) {
+      long n = rejectCounts.get(reason);
+      known += n;
+      if (n > 0) {
+        byReason.put(reason, n);
+      }
+    }
+    if (known != rejected) {
+      throw new IllegalStateException("rejects with a reason RejectReason.ALL does not list: " + (rejected - known));
     }
     idChecked.unpersist();
     checked.unpersist();

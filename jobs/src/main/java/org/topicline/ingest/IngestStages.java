@@ -183,6 +183,11 @@ public final class IngestStages {
     if (from == null && to == null) {
       return parsed;
     }
+    return parsed.filter(inWindowCondition(from, to));
+  }
+
+  /** The condition {@link #inWindow} keeps: no date, or a date in [from, to]. */
+  static org.apache.spark.sql.Column inWindowCondition(LocalDate from, LocalDate to) {
     org.apache.spark.sql.Column c = lit(true);
     if (from != null) {
       c = c.and(col("pubDate").geq(lit(java.sql.Date.valueOf(from))));
@@ -190,6 +195,6 @@ public final class IngestStages {
     if (to != null) {
       c = c.and(col("pubDate").leq(lit(java.sql.Date.valueOf(to))));
     }
-    return parsed.filter(col("pubDate").isNull().or(c));
+    return col("pubDate").isNull().or(c);
   }
 }

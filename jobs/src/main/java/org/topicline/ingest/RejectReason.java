@@ -27,5 +27,9 @@ public final class RejectReason {
   /** The file could not be read at all. */
   public static final String UNREADABLE = "unreadable";
 
+  /** Every code above, so a run can count rejects per reason while writing them. */
+  public static final java.util.List<String> ALL = java.util.List.of(NOT_JSON, BAD_STRUCTURE, EMPTY_BODY, NO_DATE,
+      BAD_DATE, BINARY_FILE, BAD_ENCODING, CORRUPT_GZIP, BAD_CSV_ROW, BAD_FILE_NAME, DUPLICATE_ID, UNREADABLE);
+
   private RejectReason() {}
 }

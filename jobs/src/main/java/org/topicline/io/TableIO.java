@@ -40,6 +40,20 @@ public final class TableIO {
    * number of rows written.
    */
   public static long write(Dataset<?> rows, String output, TableSpec spec, Mode mode, String runId) {
+    return write(rows, output, spec, mode, runId, Map.of()).get(ROWS);
+  }
+
+  /** The metric {@link #write(Dataset, String, TableSpec, Mode, String, Map)} always returns: rows written. */
+  public static final String ROWS = "rows";
+
+  /**
+   * Writes like {@link #write(Dataset, String, TableSpec, Mode, String)} and also computes {@code metrics}
+   * (name to a long-valued aggregate over the written snake_case columns, e.g. {@code count_if(...)}) in the same
+   * pass, so a job can report what it wrote without reading it back. Returns rows written under {@link #ROWS} and
+   * each metric under its name.
+   */
+  public static Map<String, Long> write(Dataset<?> rows, String output, TableSpec spec, Mode mode, String runId,
+      Map<String, Column> metrics) {
     Dataset<Row> table = Naming.snakeColumns(rows);
     List<Column> ordered = new ArrayList<>();
     for (String c : spec.columnNames()) {
@@ -58,7 +72,9 @@ public final class TableIO {
     }
     // The row count is observed while writing: one pass over the data, nothing cached.
     Observation written = new Observation("rows_written_" + spec.name() + "_" + java.util.UUID.randomUUID());
-    Dataset<Row> observed = table.observe(written, count(lit(1)).as("rows"));
+    List<Column> aggregates = new ArrayList<>();
+    metrics.forEach((name, agg) -> aggregates.add(agg.cast("long").as(name)));
+    Dataset<Row> observed = table.observe(written, count(lit(1)).as(ROWS), aggregates.toArray(Column[]::new));
     String path = Tables.path(output, spec.name());
     String manifest = Tables.path(path, "_manifest.json");
     SparkSession spark = rows.sparkSession();
@@ -71,9 +87,9 @@ public final class TableIO {
       writer = writer.partitionBy(spec.partitionBy().toArray(String[]::new));
     }
     writer.parquet(path);
-    long count;
+    Map<String, Long> observedValues = new java.util.LinkedHashMap<>();
     try {
-      count = ((Number) written.getAsJava().get("rows")).longValue();
+      written.getAsJava().forEach((k, v) -> observedValues.put(k, v == null ? 0L : ((Number) v).longValue()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the row count of " + path, e);
@@ -81,8 +97,8 @@ public final class TableIO {
     DataPaths.writeText(spark, Tables.path(path, "_schema.json"), schemaJson(spec, table));
     DataPaths.writeText(spark, manifest, String.format(
         "{\"table\":\"%s\",\"run_id\":\"%s\",\"mode\":\"%s\",\"rows_written\":%d,\"written_at\":\"%s\"}%n",
-        spec.name(), runId, mode, count, java.time.Instant.now()));
-    return count;
+        spec.name(), runId, mode, observedValues.get(ROWS), java.time.Instant.now()));
+    return observedValues;
   }
 
   /** Reads a table as rows with its snake_case columns. */

@@ -1,15 +1,19 @@
 package org.topicline.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * TextRank keywords: terms are nodes, co-occurrence within a window of the same sentence is an edge, PageRank
  * ranks them. Only terms of two or more characters that are not plain numbers qualify. Ties break by term, so the
  * result is deterministic.
+ *
+ * <p>Runs once per article, so the graph is arrays indexed by term id: ids follow the terms' sorted order and each
+ * node's edges are sorted by id, which fixes the order of every floating-point sum (the ranking is reproducible).
  */
 public final class Keywords {
   private static final double DAMPING = 0.85;
@@ -20,54 +24,96 @@ public final class Keywords {
     if (top <= 0) {
       return List.of();
     }
-    // TreeMap: a fixed iteration order makes the floating-point sums, and so the ranking, reproducible.
-    Map<String, Map<String, Integer>> graph = new TreeMap<>();
+    List<List<String>> kept = new ArrayList<>(sentences.size());
+    TreeSet<String> vocabulary = new TreeSet<>();
     for (List<String> sentence : sentences) {
       List<String> terms = sentence.stream().filter(Keywords::qualifies).toList();
-      for (int i = 0; i < terms.size(); i++) {
-        graph.computeIfAbsent(terms.get(i), k -> new TreeMap<>());
-        for (int j = i + 1; j < Math.min(terms.size(), i + window); j++) {
-          String a = terms.get(i);
-          String b = terms.get(j);
-          if (!a.equals(b)) {
-            graph.get(a).merge(b, 1, Integer::sum);
-            graph.computeIfAbsent(b, k -> new TreeMap<>()).merge(a, 1, Integer::sum);
-          }
-        }
-      }
+      kept.add(terms);
+      vocabulary.addAll(terms);
     }
-    if (graph.isEmpty()) {
+    if (vocabulary.isEmpty()) {
       return List.of();
     }
-    Map<String, Double> rank = new HashMap<>();
-    graph.keySet().forEach(t -> rank.put(t, 1.0));
-    Map<String, Integer> degree = new HashMap<>();
-    graph.forEach((t, edges) -> degree.put(t, edges.values().stream().mapToInt(Integer::intValue).sum()));
+    String[] term = vocabulary.toArray(String[]::new);
+    Map<String, Integer> id = new HashMap<>(term.length * 2);
+    for (int i = 0; i < term.length; i++) {
+      id.put(term[i], i);
+    }
+    Graph g = Graph.of(kept, id, term.length, window);
+
+    int n = term.length;
+    double[] rank = new double[n];
+    Arrays.fill(rank, 1.0);
+    double[] next = new double[n];
     for (int iter = 0; iter < 30; iter++) {
-      Map<String, Double> next = new HashMap<>();
       double delta = 0;
-      for (Map.Entry<String, Map<String, Integer>> e : graph.entrySet()) {
+      for (int a = 0; a < n; a++) {
         double s = 0;
-        for (Map.Entry<String, Integer> edge : e.getValue().entrySet()) {
-          s += edge.getValue() * rank.get(edge.getKey()) / degree.get(edge.getKey());
+        for (int k = g.start[a]; k < g.start[a + 1]; k++) {
+          int b = g.to[k];
+          s += g.weight[k] * rank[b] / g.degree[b];
         }
         double r = (1 - DAMPING) + DAMPING * s;
-        delta += Math.abs(r - rank.get(e.getKey()));
-        next.put(e.getKey(), r);
+        delta += Math.abs(r - rank[a]);
+        next[a] = r;
       }
-      rank.putAll(next);
+      double[] swap = rank;
+      rank = next;
+      next = swap;
       if (delta < 1e-6) {
         break;
       }
     }
-    List<Map.Entry<String, Double>> sorted = new ArrayList<>(rank.entrySet());
-    sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    double best = sorted.get(0).getValue();
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    double[] finalRank = rank;
+    // Ids follow term order, so the id breaks ties exactly as the term would.
+    Arrays.sort(order, (x, y) -> finalRank[x] != finalRank[y] ? Double.compare(finalRank[y], finalRank[x])
+        : Integer.compare(x, y));
+    double best = rank[order[0]];
     List<ExtractiveSummarizer.Term> out = new ArrayList<>();
-    for (Map.Entry<String, Double> e : sorted.subList(0, Math.min(top, sorted.size()))) {
-      out.add(new ExtractiveSummarizer.Term(e.getKey(), Math.round(e.getValue() / best * 1e4) / 1e4));
+    for (int i = 0; i < Math.min(top, n); i++) {
+      int t = order[i];
+      out.add(new ExtractiveSummarizer.Term(term[t], Math.round(rank[t] / best * 1e4) / 1e4));
     }
     return out;
+  }
+
+  /** Co-occurrence counts as compressed rows: node a's edges are to[start[a]..start[a+1]), sorted by id. */
+  private record Graph(int[] start, int[] to, int[] weight, int[] degree) {
+    static Graph of(List<List<String>> sentences, Map<String, Integer> id, int n, int window) {
+      // Pair counts keyed by (a, b) in one long; both directions, as the graph is undirected.
+      Map<Long, Integer> pairs = new HashMap<>();
+      for (List<String> terms : sentences) {
+        int[] ids = terms.stream().mapToInt(id::get).toArray();
+        for (int i = 0; i < ids.length; i++) {
+          for (int j = i + 1; j < Math.min(ids.length, i + window); j++) {
+            if (ids[i] != ids[j]) {
+              pairs.merge((long) ids[i] * n + ids[j], 1, Integer::sum);
+              pairs.merge((long) ids[j] * n + ids[i], 1, Integer::sum);
+            }
+          }
+        }
+      }
+      long[] keys = pairs.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+      int[] start = new int[n + 1];
+      int[] to = new int[keys.length];
+      int[] weight = new int[keys.length];
+      int[] degree = new int[n];
+      for (int k = 0; k < keys.length; k++) {
+        int a = (int) (keys[k] / n);
+        to[k] = (int) (keys[k] % n);
+        weight[k] = pairs.get(keys[k]);
+        degree[a] += weight[k];
+        start[a + 1]++;
+      }
+      for (int a = 0; a < n; a++) {
+        start[a + 1] += start[a];
+      }
+      return new Graph(start, to, weight, degree);
+    }
   }
 
   static boolean qualifies(String term) {
