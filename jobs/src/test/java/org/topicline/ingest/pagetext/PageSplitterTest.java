@@ -136,4 +136,150 @@ class PageSplitterTest {
     assertTrue(s.get(0).body().startsWith("深入实施“宽带濮阳”战略"));
     assertEquals("区域协调发展", s.get(1).title());
   }
+
+  @Test
+  void datelineFillingItsOwnLineIsStillTheByline() {
+    List<PageStory> s = PageSplitter.split("""
+        全市区域协调发展推进会召开
+
+        本报讯（记者 李明）
+
+        近日，全市区域协调发展推进会召
+        开。会议总结了前一阶段的工作，部署
+        了下一步的重点任务。
+        """);
+    assertEquals(1, s.size());
+    assertEquals("本报讯（记者李明）", s.get(0).byline());
+    assertEquals("近日，全市区域协调发展推进会召开。会议总结了前一阶段的工作，部署了下一步的重点任务。",
+        s.get(0).body());
+  }
+
+  @Test
+  void headlinesSetTogetherBetweenTwoStoriesAreCutBetweenThem() {
+    // The first story prints its headline after it, the second before it: the two meet between the bodies.
+    List<PageStory> s = PageSplitter.split("""
+        本报讯（记者 李明） 近日，全市区域协调发
+        展推进会召开。会议总结了前一阶段的工作，
+        部署了下一步的重点任务。
+
+        区域协调发展推进会召开
+
+        春耕备耕有序推进
+
+        本报讯（记者 张华） 连日来，各地农民抢
+        抓农时开展春耕备耕，农技人员深入田间地
+        头指导春耕生产。
+        """);
+    assertEquals(2, s.size());
+    assertEquals("区域协调发展推进会召开", s.get(0).title());
+    assertNull(s.get(0).kicker());
+    assertEquals("春耕备耕有序推进", s.get(1).title());
+  }
+
+  @Test
+  void twoStoriesMeetingWithNothingBetweenAreCutWhereTheirHeadlinesFit() {
+    // A headline before the first story, one after the second, and neither a byline nor a headline between them.
+    List<PageStory> s = PageSplitter.split("""
+        城市书房全天开放
+
+        本报讯（记者 李明） 近日，市图书馆新增
+        十个城市书房，市民可全天自助借阅图书。
+        城市书房设在社区和公园附近，方便市民
+        就近阅读。
+        1月8日，全市春耕备耕工作会议召开，会
+        议部署农田水利建设和农资储备工作。农
+        技人员将深入田间地头指导春耕生产。
+
+        春耕备耕工作会议召开
+        """);
+    assertEquals(2, s.size());
+    assertEquals("城市书房全天开放", s.get(0).title());
+    assertTrue(s.get(0).body().endsWith("方便市民就近阅读。"));
+    assertEquals("春耕备耕工作会议召开", s.get(1).title());
+    assertTrue(s.get(1).body().startsWith("1月8日，全市春耕备耕工作会议召开"));
+    assertTrue(s.get(1).segmentationConfidence() < s.get(0).segmentationConfidence());
+  }
+
+  @Test
+  void shortHeadlineBeforeAnotherStorysLeadIsAHeadlineNotASubhead() {
+    List<PageStory> s = PageSplitter.split("""
+        本报讯（记者 李明） 近日，市图书馆新增
+        十个城市书房，市民可全天自助借阅图书。
+
+        城市书房全天开放
+
+        1月8日，全市春耕备耕工作会议召开，会
+        议部署农田水利建设和农资储备工作。
+
+        春耕备耕会议召开
+        """);
+    assertEquals(2, s.size());
+    assertEquals("城市书房全天开放", s.get(0).title());
+    assertEquals("春耕备耕会议召开", s.get(1).title());
+  }
+
+  @Test
+  void shortHeadlinesInsideOneStoryAreSectionSubheads() {
+    List<PageStory> s = PageSplitter.split("""
+        城市书房全天开放
+
+        本报讯（记者 李明） 近日，市图书馆新增
+        十个城市书房，市民可全天自助借阅图书。
+
+        书房进社区
+
+        城市书房设在社区和公园附近，市民可全
+        天自助借阅图书，已接待读者三万人次。
+        """);
+    assertEquals(1, s.size());
+    assertEquals("城市书房全天开放", s.get(0).title());
+    assertTrue(s.get(0).body().contains("\n书房进社区\n"));
+  }
+
+  @Test
+  void aBlankLineInsideAPhotoCaptionDoesNotMakeItAHeadline() {
+    List<PageStory> s = PageSplitter.split("""
+        区域协调发展
+
+        本报讯（记者 李明） 近日，全市区域协调发展
+        推进会召开。会议总结了前一阶段的工作，部
+        署了下一步的重点任务，要求各县区对照目标
+        任务逐项推进，确保各项工作落地见效，推动
+        城乡融合发展取得新进展，让发展成果更多更
+        公平惠及全市人民群众。
+
+        “氢”装上阵
+
+        华龙区环卫局大力推动氢能源在环卫领域的推广应用，新引进
+
+        氢能源扫地车，真正做到了零排放、零污染。 图为工作人员驾驶扫地车在东濮路清扫作业。
+
+        边祖勇 摄
+        """);
+    assertEquals(2, s.size());
+    PageStory photo = s.get(1);
+    assertTrue(photo.photo());
+    assertEquals("“氢”装上阵", photo.title());
+    assertTrue(photo.body().startsWith("华龙区环卫局大力推动氢能源"));
+  }
+
+  @Test
+  void aFirstLineFollowedByAFullLineIsNotASecondHeadline() {
+    // A blank line after the first line of a paragraph leaves it standing alone under the headline; the full line
+    // after it shows that a paragraph runs on.
+    List<PageStory> s = PageSplitter.split("""
+        春耕备耕有序推进
+
+        应邀来访的省农业专家团队一行十八人1
+
+        月8日抵达全市各地，农技人员深入田间地头
+        指导春耕生产，确保粮食生产稳定增长。
+        各地农民抢抓农时开展春耕备耕，农资供应
+        充足，农业机械检修到位，田间管理有序。
+        """);
+    assertEquals(1, s.size());
+    assertEquals("春耕备耕有序推进", s.get(0).title());
+    assertNull(s.get(0).kicker());
+    assertTrue(s.get(0).body().startsWith("应邀来访的省农业专家团队一行十八人1月8日抵达全市各地"));
+  }
 }
