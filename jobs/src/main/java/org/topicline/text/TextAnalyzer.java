@@ -24,6 +24,9 @@ public final class TextAnalyzer implements Serializable {
   private final List<String> dictionaryWords;
   private final Set<String> stopWords;
   private final String dictionaryHash;
+  /** This JVM's segmenters, found in the holder once per analyzer instead of once per text. */
+  private transient volatile com.hankcs.hanlp.seg.Segment wordSegment;
+  private transient volatile com.hankcs.hanlp.seg.Segment posSegment;
 
   public TextAnalyzer(String segmenter, List<String> dictionaryWords, List<String> stopWords) {
     this.segmenter = segmenter;
@@ -64,9 +67,11 @@ public final class TextAnalyzer implements Serializable {
     return CharTable.convert(text).toLowerCase(Locale.ROOT);
   }
 
+  /** The kept tokens: the words of {@link #terms}, segmented without part-of-speech tagging (same words). */
   public List<String> tokens(String text) {
-    List<String> out = new ArrayList<>();
-    for (Term t : terms(text)) {
+    List<Term> terms = analyse(text, false);
+    List<String> out = new ArrayList<>(terms.size());
+    for (Term t : terms) {
       out.add(t.word());
     }
     return out;
@@ -74,12 +79,15 @@ public final class TextAnalyzer implements Serializable {
 
   /** The kept tokens with part of speech and offset in the (length-preserving) normalised text. */
   public List<Term> terms(String text) {
+    return analyse(text, true);
+  }
+
+  private List<Term> analyse(String text, boolean partOfSpeech) {
     if (text == null || text.isBlank()) {
       return List.of();
     }
     String norm = normalise(text);
-    List<com.hankcs.hanlp.seg.common.Term> raw =
-        HanLPHolder.segment(segmenter, dictionaryHash, dictionaryWords).seg(norm);
+    List<com.hankcs.hanlp.seg.common.Term> raw = segment(partOfSpeech).seg(norm);
     List<Term> out = new ArrayList<>(raw.size());
     Term pending = null;
     for (com.hankcs.hanlp.seg.common.Term t : raw) {
@@ -100,6 +108,19 @@ public final class TextAnalyzer implements Serializable {
     }
     flush(pending, out);
     return out;
+  }
+
+  private com.hankcs.hanlp.seg.Segment segment(boolean partOfSpeech) {
+    com.hankcs.hanlp.seg.Segment s = partOfSpeech ? posSegment : wordSegment;
+    if (s == null) {
+      s = HanLPHolder.segment(segmenter, dictionaryHash, dictionaryWords, partOfSpeech);
+      if (partOfSpeech) {
+        posSegment = s;
+      } else {
+        wordSegment = s;
+      }
+    }
+    return s;
   }
 
   private Term flush(Term t, List<Term> out) {

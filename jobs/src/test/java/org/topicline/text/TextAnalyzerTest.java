@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.topicline.Shared;
 import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 
@@ -63,6 +64,29 @@ class TextAnalyzerTest {
   void termsCarryPartOfSpeechAndOffset() {
     List<Term> terms = ANALYZER.terms("推进数字政府");
     assertEquals(new Term("数字政府", "nz", 2), terms.get(1));
+  }
+
+  /**
+   * tokens() segments without part-of-speech tagging, which only sets natures: on real broadcasts it gives exactly
+   * the words of terms(), which segments with it.
+   */
+  @Test
+  void tokensAreTheWordsOfTermsOnRealText() throws java.io.IOException {
+    java.nio.file.Path day = Shared.data("xwlb/2021/20210701.json.gz");
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(day)));
+    int texts = 0;
+    for (com.fasterxml.jackson.databind.JsonNode item : json.path("videoList")) {
+      String text = item.path("video_title").asText() + "\n" + item.path("video_detail").path("content").asText();
+      assertEquals(ANALYZER.terms(text).stream().map(Term::word).toList(), ANALYZER.tokens(text));
+      texts++;
+    }
+    assertTrue(texts > 5, "items in " + day);
+    for (String s : List.of("dijkstra", "nshort")) {
+      TextAnalyzer a = new TextAnalyzer(s, List.of("一网通办"), List.of());
+      String text = "国务院常务会议指出，推进一网通办改革，李强主持会议。";
+      assertEquals(a.terms(text).stream().map(Term::word).toList(), a.tokens(text), s);
+    }
   }
 
   @Test
