@@ -278,7 +278,9 @@ public final class PageSplitter {
       }
       Line next = i + 1 < n ? lines.get(i + 1) : null;
       Line prevLine = i > 0 ? lines.get(i - 1) : null;
-      if (isHeadline(l, prevLine, next, w, out)) {
+      boolean creditNear = next != null
+          && (special(next) == Kind.CREDIT || i + 2 < n && special(lines.get(i + 2)) == Kind.CREDIT);
+      if (isHeadline(l, prevLine, next, creditNear, w, out)) {
         out.add(new Para(Kind.HEAD, Reflow.headline(l.raw), l.width));
         i++;
         continue;
@@ -331,7 +333,8 @@ public final class PageSplitter {
    * paragraph (it is itself indented, or a byline), or in a headline's place (after a kicker, a jump mark or a
    * photo credit).
    */
-  private static boolean isHeadline(Line l, Line prevLine, Line next, double w, List<Para> before) {
+  private static boolean isHeadline(Line l, Line prevLine, Line next, boolean creditNear, double w,
+      List<Para> before) {
     String c = l.clean;
     boolean exclaims = c.endsWith("！") || c.endsWith("？") || c.endsWith("!") || c.endsWith("?");
     if ((terminated(c) && !exclaims) || c.length() > 34 || startsStory(l) || punctuationCount(c) > 3) {
@@ -343,10 +346,10 @@ public final class PageSplitter {
         && l.width + Reflow.width(leadingToken(next.clean)) >= w - 1.5;
     if (l.width > w + 1 && !exclaims) {
       // Unless it is a photo caption: wide lines running on to another wide line or to the credit (a blank line
-      // may fall inside the caption, so a wide line after it that ends a sentence still continues it).
+      // may fall inside the caption, so a wide line after it that ends a sentence, or a credit just after the next
+      // line, still shows a caption).
       boolean captionGoesOn = next != null && next.width > w + 1 && next.clean.indexOf('。') >= 0;
-      return next == null
-          || special(next) != Kind.CREDIT && !captionGoesOn && (l.blankAfter || next.width <= w + 1);
+      return next == null || !creditNear && !captionGoesOn && (l.blankAfter || next.width <= w + 1);
     }
     if (trailingComma) {
       return false;
@@ -366,7 +369,11 @@ public final class PageSplitter {
       return true;
     }
     // A full line after it continues a paragraph: this line is that paragraph's first line.
-    boolean nextContinues = nk == null && fullLine(next, w);
+    boolean nextContinues = nk == null && fullLine(next, w) && next.width <= w + 1;
+    // A short line over a wide one (a photo caption, a headline across columns) is that one's headline.
+    if (nk == null && next.width > w + 1 && punctuationCount(c) == 0 && !exclaims) {
+      return true;
+    }
     boolean headPlace = prev == null || trailingHeadlines(before) == 1 || prev.kind == Kind.JUMP
         || prev.kind == Kind.CREDIT;
     if (headPlace && punctuationCount(c) == 0 && !exclaims && !nextContinues) {
