@@ -282,4 +282,56 @@ class PageSplitterTest {
     assertNull(s.get(0).kicker());
     assertTrue(s.get(0).body().startsWith("应邀来访的省农业专家团队一行十八人1月8日抵达全市各地"));
   }
+
+  @Test
+  void photoTitleOverAWideCaptionWhoseLastLineStandsApart() {
+    List<PageStory> s = PageSplitter.split("""
+        区域协调发展
+
+        本报讯（记者 李明） 近日，全市区域协调发展
+        推进会召开。会议总结了前一阶段的工作，部
+        署了下一步的重点任务，要求各县区对照目标
+        任务逐项推进，确保各项工作落地见效。
+
+        环 卫 车
+
+        “氢”装上阵
+
+        11月15日，工作人员驾驶氢能源扫地车在东濮路清扫作业，做到了零排
+
+        放、零污染。
+
+        边祖勇 摄
+        """);
+    assertEquals(2, s.size());
+    PageStory photo = s.get(1);
+    assertTrue(photo.photo());
+    assertEquals("“氢”装上阵", photo.title());
+    assertEquals("环卫车", photo.kicker());
+    assertEquals("11月15日，工作人员驾驶氢能源扫地车在东濮路清扫作业，做到了零排放、零污染。", photo.body());
+    assertEquals("区域协调发展", s.get(0).title());
+  }
+
+  @Test
+  void photoTitleInANarrowColumnIsTheLineOverTheWideCaption() {
+    List<PageStory> s = PageSplitter.split("""
+        区域协调发展
+
+        本报讯（记者 李明） 近日，全
+        市区域协调发展推进会召开。会
+        议总结了前一阶段的工作，部署
+        了下一步的重点任务，要求各县
+        区对照目标任务逐项推进。
+
+        东屿食品新生产线投产
+
+        今年以来，东屿食品新生产线投产，企业年产值可增加二十亿元。
+
+        张华 摄
+        """);
+    assertEquals(2, s.size());
+    assertEquals("东屿食品新生产线投产", s.get(1).title());
+    assertTrue(s.get(1).body().startsWith("今年以来"));
+    assertTrue(s.get(0).body().endsWith("逐项推进。"));
+  }
 }
