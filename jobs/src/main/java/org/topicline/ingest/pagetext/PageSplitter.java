@@ -49,6 +49,8 @@ public final class PageSplitter {
   private static final double SECTION_COHESION = 0.2;
   /** How convincing a break must be before a run with headlines on both sides is cut in two. */
   private static final double STORY_CUT_MIN = 0.0;
+  /** The longest line taken as a photo's kicker (a column label). */
+  private static final int PHOTO_KICKER_MAX = 6;
   /** How much the page's headline side counts against shared wording when giving a headline to a story. */
   private static final double CONVENTION_PRIOR = 0.12;
   /** How much better (share of the moved headline's wording) a cut between headlines must explain the stories. */
@@ -420,9 +422,11 @@ public final class PageSplitter {
           && paras.get(start - 1).maxWidth > w + 1.5 && !paras.get(start - 1).bylineStart()) {
         start--;
       }
+      // The photo's title is the short line over the caption; a line over that is its kicker only when it is a
+      // label (环卫车, 图片新闻): a longer line there is the headline printed after the story before.
       int heads = 0;
       while (start - 1 >= 0 && heads < 2 && paras.get(start - 1).kind == Kind.HEAD && !photoPart[start - 1]
-          && paras.get(start - 1).text.length() <= 12) {
+          && paras.get(start - 1).text.length() <= (heads == 0 ? 12 : PHOTO_KICKER_MAX)) {
         start--;
         heads++;
       }
@@ -783,33 +787,44 @@ public final class PageSplitter {
       return out;
     }
     int n = g.items.size();
-    Set<String> all = bigrams(g.headText());
+    // Each headline line (a line ending in a comma runs on into the next) is scored against the run it would go
+    // to, so that all the ways of placing one group weigh the same lines.
+    double[] toLeft = new double[n + 1];
+    double[] toRight = new double[n + 1];
+    StringBuilder unit = new StringBuilder();
+    for (int j = 0; j < n; j++) {
+      Para p = g.items.get(j);
+      if (p.kind == Kind.HEAD) {
+        unit.append(p.text);
+      }
+      boolean unitEnds = unit.length() > 0 && (j + 1 == n || !endsWithComma(p.text) || p.kind != Kind.HEAD);
+      double l = 0;
+      double r = 0;
+      if (unitEnds) {
+        Set<String> u = bigrams(unit.toString());
+        l = k > 0 ? overlap(u, runGrams.get(k - 1)) : 0;
+        r = k < m ? overlap(u, runGrams.get(k)) : 0;
+        unit.setLength(0);
+      }
+      toLeft[j + 1] = toLeft[j] + l;
+      toRight[j + 1] = toRight[j] + r;
+    }
     if (k > 0) {
-      out.add(new GapChoice(n, true, false, overlap(all, runGrams.get(k - 1)) - CONVENTION_PRIOR * convention));
+      out.add(new GapChoice(n, true, false, toLeft[n] - CONVENTION_PRIOR * convention));
     }
     if (k < m) {
-      out.add(new GapChoice(0, false, true, overlap(all, runGrams.get(k)) + CONVENTION_PRIOR * convention));
+      out.add(new GapChoice(0, false, true, toRight[n] + CONVENTION_PRIOR * convention));
     }
     if (k > 0 && k < m) {
       // The headline printed after one story and the one printed before the next, set together: cut before a
-      // headline line when what follows opens a story with a byline (the line after a headline-before-its-story
-      // is its byline), so a kicker over a title is not torn from it on a guess.
-      boolean runOpensStory = runs.get(k).paras.get(0).bylineStart();
+      // headline line that does not continue a wrapped one.
       for (int j = 1; j < n; j++) {
         Para first = g.items.get(j);
         Para prev = g.items.get(j - 1);
         if (first.kind != Kind.HEAD || prev.kind != Kind.HEAD || endsWithComma(prev.text)) {
           continue;
         }
-        Group left = part(g, 0, j);
-        Group right = part(g, j, n);
-        boolean rightHasByline = right.items.stream().anyMatch(p -> p.kind == Kind.BYLINE);
-        if (!runOpensStory && !rightHasByline) {
-          continue;
-        }
-        double score = overlap(bigrams(left.headText()), runGrams.get(k - 1))
-            + overlap(bigrams(right.headText()), runGrams.get(k));
-        out.add(new GapChoice(j, true, true, score));
+        out.add(new GapChoice(j, true, true, toLeft[j] + toRight[n] - toRight[j]));
       }
     }
     return out;
