@@ -29,11 +29,15 @@ public final class Dedup {
   private Dedup() {}
 
   public static Dataset<Article> markDuplicates(Dataset<Article> articles, IngestSettings.Dedup settings) {
-    // Only narrow columns are shuffled; the (small) verdicts are broadcast back, so bodies never move.
+    // Only narrow columns are shuffled; the verdicts are broadcast back, so bodies never move. Only contents that
+    // more than one article carries have a verdict: what reaches the driver grows with the copies, not the corpus.
     Dataset<Row> exactCanon = articles.groupBy("contentHash")
-        .agg(min(struct(col("pubDate"), col("articleId"))).as("first"))
-        .select(col("contentHash"), col("first.articleId").as("exactCanon"));
-    Dataset<Row> withExact = articles.toDF().join(broadcast(exactCanon), "contentHash");
+        .agg(min(struct(col("pubDate"), col("articleId"))).as("first"), count(lit(1)).as("n"))
+        .filter(col("n").gt(1))
+        .select(col("contentHash").as("canonHash"), col("first.articleId").as("exactCanon"));
+    Dataset<Row> withExact = articles.toDF()
+        .join(broadcast(exactCanon), col("contentHash").equalTo(col("canonHash")), "left")
+        .drop("canonHash");
     Dataset<Row> marked = withExact.withColumn("dupOf",
         when(col("exactCanon").notEqual(col("articleId")), col("exactCanon")).otherwise(lit(null).cast("string")))
         .drop("exactCanon");
