@@ -334,4 +334,27 @@ class PageSplitterTest {
     assertTrue(s.get(1).body().startsWith("今年以来"));
     assertTrue(s.get(0).body().endsWith("逐项推进。"));
   }
+
+  @Test
+  void headlineAfterAStoryIsNotTakenAsTheNextPhotosKicker() {
+    List<PageStory> s = PageSplitter.split("""
+        本报讯（记者 李明） 近日，全市区域协调发展
+        推进会召开。会议总结了前一阶段的工作，部
+        署了下一步的重点任务，要求各县区对照目标
+        任务逐项推进，确保各项工作落地见效。
+
+        区域协调发展推进会召开
+
+        “氢”装上阵
+
+        工作人员驾驶氢能源扫地车在东濮路清扫作业，做到了零排放、零污染。
+
+        边祖勇 摄
+        """);
+    assertEquals(2, s.size());
+    assertEquals("区域协调发展推进会召开", s.get(0).title());
+    assertTrue(s.get(1).photo());
+    assertEquals("“氢”装上阵", s.get(1).title());
+    assertNull(s.get(1).kicker());
+  }
 }
