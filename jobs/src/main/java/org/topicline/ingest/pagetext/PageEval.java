@@ -1,5 +1,6 @@
 package org.topicline.ingest.pagetext;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,14 @@ public final class PageEval {
     t.pages++;
     t.truthStories += page.truth().size();
     t.predictedStories += predicted.size();
-    Map<String, PageStory> byStart = new HashMap<>();
+    // Stories on one page may open with the same words (two weather reports of one day): each true story is
+    // matched to its own predicted story, one that also ends where it ends when there is one.
+    Map<String, List<PageStory>> byStart = new HashMap<>();
     for (PageStory p : predicted) {
-      byStart.putIfAbsent(start(p.body()), p);
+      byStart.computeIfAbsent(start(p.body()), k -> new ArrayList<>()).add(p);
     }
     for (PageRenderer.TruthStory s : page.truth()) {
-      PageStory p = byStart.get(start(s.body()));
+      PageStory p = take(byStart.get(start(s.body())), end(s.body()));
       if (s.title() != null) {
         t.titled++;
       }
@@ -97,6 +100,18 @@ public final class PageEval {
         t.photoHits++;
       }
     }
+  }
+
+  private static PageStory take(List<PageStory> candidates, String end) {
+    if (candidates == null || candidates.isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < candidates.size(); i++) {
+      if (end(candidates.get(i).body()).equals(end)) {
+        return candidates.remove(i);
+      }
+    }
+    return candidates.remove(0);
   }
 
   static String squeeze(String s) {

@@ -49,8 +49,8 @@ public final class PageSplitter {
   private static final double SECTION_COHESION = 0.2;
   /** How convincing a break must be before a run with headlines on both sides is cut in two. */
   private static final double STORY_CUT_MIN = 0.0;
-  /** The longest line taken as a photo's kicker (a column label). */
-  private static final int PHOTO_KICKER_MAX = 6;
+  /** The longest headline line that reads as a column label (环卫车, 经济观察): a kicker, never a title. */
+  private static final int LABEL_MAX = 6;
   /** How much the page's headline side counts against shared wording when giving a headline to a story. */
   private static final double CONVENTION_PRIOR = 0.12;
   /** How much better (share of the moved headline's wording) a cut between headlines must explain the stories. */
@@ -426,7 +426,7 @@ public final class PageSplitter {
       // label (环卫车, 图片新闻): a longer line there is the headline printed after the story before.
       int heads = 0;
       while (start - 1 >= 0 && heads < 2 && paras.get(start - 1).kind == Kind.HEAD && !photoPart[start - 1]
-          && paras.get(start - 1).text.length() <= (heads == 0 ? 12 : PHOTO_KICKER_MAX)) {
+          && paras.get(start - 1).text.length() <= (heads == 0 ? 12 : LABEL_MAX)) {
         start--;
         heads++;
       }
@@ -821,7 +821,9 @@ public final class PageSplitter {
       for (int j = 1; j < n; j++) {
         Para first = g.items.get(j);
         Para prev = g.items.get(j - 1);
-        if (first.kind != Kind.HEAD || prev.kind != Kind.HEAD || endsWithComma(prev.text)) {
+        // A label (经济观察, 高质量发展) over a headline is its kicker, not a headline of its own.
+        if (first.kind != Kind.HEAD || prev.kind != Kind.HEAD || endsWithComma(prev.text)
+            || prev.text.length() <= LABEL_MAX) {
           continue;
         }
         out.add(new GapChoice(j, true, true, toLeft[j] + toRight[n] - toRight[j]));
