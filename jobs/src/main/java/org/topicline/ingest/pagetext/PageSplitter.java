@@ -2,8 +2,10 @@ package org.topicline.ingest.pagetext;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,15 +13,19 @@ import java.util.regex.Pattern;
 /**
  * Splits the text of one extracted newspaper page into stories.
  *
- * <p>Steps: 1) measure the column width (the most common line width); 2) rebuild paragraphs from lines, using
- * line width and end punctuation (a full line without a sentence end continues, even across the blank lines
- * extraction scatters) and classify each: body, headline, dash subtitle, byline line, credit ({@code …摄}), jump
- * mark; 3) cut out photo stories (caption before a credit, with the short headlines just before it); 4) group
- * consecutive headline lines, and cut the body into runs at bylines ({@code 本报讯}, {@code 据新华社…电}) and jump
- * marks; short headline pairs between runs that do not start with a byline are section subheads and stay inside
- * the story; 5) give each headline group to the run before or after it — pages print headlines on either side —
- * by choosing, over the whole page at once, the assignment where titles share most wording with their bodies and
- * each run gets one headline.
+ * <p>Steps: 1) measure the column width (the width three quarters of the lines stay within); 2) rebuild paragraphs
+ * from lines, using line width and end punctuation (a full line without a sentence end continues, even across the
+ * blank lines extraction scatters) and classify each: body, headline, dash subtitle, byline line, credit
+ * ({@code …摄}), jump mark; 3) cut out photo stories (caption before a credit, with the short title and label just
+ * before it) — a photo also ends the run before it; 4) group consecutive headline lines, and cut the body into runs
+ * at bylines ({@code 本报讯}, {@code 据新华社…电}), jump marks and photos; short headline pairs between runs that do
+ * not start with a byline are section subheads and stay inside the story, unless the text after them opens another
+ * story (a lead's date, little wording in common); 5) give each headline group to the run before or after it, or cut
+ * it between them (a headline printed after one story next to the one printed before the next) — pages print
+ * headlines on either side — by choosing, over the whole page at once, the assignment where every headline line
+ * shares most wording with its body and each run gets one headline; 6) a run left with a headline on each side is
+ * two stories whose bodies meet without a cue: it is cut at the paragraph break where each headline fits its side
+ * and the wording shifts.
  */
 public final class PageSplitter {
   static final Pattern JUMP = Pattern.compile(
@@ -591,26 +597,99 @@ public final class PageSplitter {
     if (n < 2) {
       return -1;
     }
-    Set<String> headBefore = bigrams(headText(before));
-    Set<String> headAfter = bigrams(headText(after));
+    // Word pairs are moved from below the break to above it one paragraph at a time, with the counts the score
+    // needs kept up to date, so a long run costs one pass over its text.
+    WordSides sides = new WordSides(bigrams(headText(before)), bigrams(headText(after)));
+    List<Set<String>> grams = new ArrayList<>(n);
+    for (Para p : run.paras) {
+      Set<String> g = bigrams(p.text);
+      grams.add(g);
+      sides.addBelow(g);
+    }
     int best = -1;
     double bestScore = STORY_CUT_MIN;
     for (int j = 1; j < n; j++) {
+      sides.moveUp(grams.get(j - 1));
       Para p = run.paras.get(j);
       if (p.kind != Kind.BODY || run.paras.get(j - 1).kind != Kind.BODY || p.text.startsWith("又讯")) {
         continue;
       }
-      Set<String> above = bigrams(run.text(0, j));
-      Set<String> below = bigrams(run.text(j, n));
-      double fit = (headBefore.isEmpty() ? 0 : overlap(headBefore, above) - overlap(headBefore, below))
-          + overlap(headAfter, below) - overlap(headAfter, above);
-      double score = fit - cohesion(above, below) + openingScore(p.text);
+      double score = sides.fit() - sides.cohesion() + openingScore(p.text);
       if (score > bestScore) {
         bestScore = score;
         best = j;
       }
     }
     return best;
+  }
+
+  /**
+   * The word pairs above and below a break in a run, as counts of paragraphs holding each: how many pairs each
+   * side has, how many both share, and how many of each headline's pairs each side has.
+   */
+  private static final class WordSides {
+    private final Set<String> headBefore;
+    private final Set<String> headAfter;
+    private final Map<String, int[]> counts = new HashMap<>();
+    private int above;
+    private int below;
+    private int both;
+    private int beforeAbove;
+    private int beforeBelow;
+    private int afterAbove;
+    private int afterBelow;
+
+    WordSides(Set<String> headBefore, Set<String> headAfter) {
+      this.headBefore = headBefore;
+      this.headAfter = headAfter;
+    }
+
+    void addBelow(Set<String> grams) {
+      for (String g : grams) {
+        int[] c = counts.computeIfAbsent(g, k -> new int[2]);
+        if (c[1]++ == 0) {
+          below++;
+          beforeBelow += headBefore.contains(g) ? 1 : 0;
+          afterBelow += headAfter.contains(g) ? 1 : 0;
+        }
+      }
+    }
+
+    void moveUp(Set<String> grams) {
+      for (String g : grams) {
+        int[] c = counts.get(g);
+        boolean wasBoth = c[0] > 0 && c[1] > 0;
+        if (c[0]++ == 0) {
+          above++;
+          beforeAbove += headBefore.contains(g) ? 1 : 0;
+          afterAbove += headAfter.contains(g) ? 1 : 0;
+        }
+        if (--c[1] == 0) {
+          below--;
+          beforeBelow -= headBefore.contains(g) ? 1 : 0;
+          afterBelow -= headAfter.contains(g) ? 1 : 0;
+        }
+        both += (c[0] > 0 && c[1] > 0 ? 1 : 0) - (wasBoth ? 1 : 0);
+      }
+    }
+
+    /** The headline before shares its words with the text above, the one after with the text below. */
+    double fit() {
+      double f = 0;
+      if (!headBefore.isEmpty()) {
+        f += (double) (beforeAbove - beforeBelow) / headBefore.size();
+      }
+      if (!headAfter.isEmpty()) {
+        f += (double) (afterBelow - afterAbove) / headAfter.size();
+      }
+      return f;
+    }
+
+    /** Share of the smaller side's word pairs found on the other side. */
+    double cohesion() {
+      int small = Math.min(above, below);
+      return small == 0 ? 0 : (double) both / small;
+    }
   }
 
   private static String headText(List<Group> groups) {
