@@ -376,8 +376,9 @@ public final class PageSplitter {
     if (startsStory(next) || nk == Kind.BYLINE || nk == Kind.DASH) {
       return true;
     }
-    // A full line after it continues a paragraph: this line is that paragraph's first line.
-    boolean nextContinues = nk == null && fullLine(next, w) && next.width <= w + 1;
+    // A full line after it that runs on (no blank line after it either) continues a paragraph: this line is that
+    // paragraph's first line.
+    boolean nextContinues = nk == null && fullLine(next, w) && next.width <= w + 1 && !next.blankAfter;
     // A short line over a wide one (a photo caption, a headline across columns) is that one's headline.
     if (nk == null && next.width > w + 1 && punctuationCount(c) == 0 && !exclaims) {
       return true;

@@ -357,4 +357,33 @@ class PageSplitterTest {
     assertEquals("“氢”装上阵", s.get(1).title());
     assertNull(s.get(1).kicker());
   }
+
+  @Test
+  void headlinesAsWideAsTheColumnSetOnePerLineBetweenStories() {
+    // Kicker and title after the first story, then the second story's headline and byline line: each line stands
+    // alone, so the full line after a headline is not taken for a paragraph running on.
+    List<PageStory> s = PageSplitter.split("""
+        本报讯（记者 李明） 今年以来
+        ，全市外贸进出口保持增长，累
+        计进出口总额同比增长百分之六
+        ，民营企业进出口增长明显。
+
+        高质量发展
+
+        全市外贸进出口总额再创新高
+
+        全市累计建成五千多个通信基站
+
+        本报记者 樊欣欣
+
+        记者从市工业和信息化局获悉
+        ，全市累计建成通信基站五千多
+        个，实现城区和乡镇全覆盖。
+        """);
+    assertEquals(2, s.size());
+    assertEquals("全市外贸进出口总额再创新高", s.get(0).title());
+    assertEquals("高质量发展", s.get(0).kicker());
+    assertEquals("全市累计建成五千多个通信基站", s.get(1).title());
+    assertEquals("本报记者 樊欣欣", s.get(1).byline());
+  }
 }
