@@ -1,13 +1,14 @@
 package org.topicline.topics;
 
 import java.io.Serializable;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.topicline.text.TextAnalyzer;
 
 /**
- * A topic's seed rules applied to one article: a weighted count of seed terms in the title and the body, and the
- * weak label it implies. Confident positives (the title is about the topic, or the seed terms are dense in the
- * body) and confident negatives (at most a passing mention) train the model; the rest is left out.
+ * A topic's seed rules applied to one article, read the way the labelling rubric reads it: the topic is a main
+ * subject when the headline is about it or when about a third of the text is, and absent when it gets at most a
+ * passing mention. Confident positives and negatives train the model; the rest is left out of training.
  */
 public final class SeedRules {
   public static final int POSITIVE = 1;
@@ -15,63 +16,109 @@ public final class SeedRules {
   /** Neither: left out of training. */
   public static final int AMBIGUOUS = -1;
 
-  /** Density is per 1000 chars of body, with short bodies counted as this long so a single hit is not "dense". */
-  static final int MIN_DENSITY_CHARS = 300;
-
   private SeedRules() {}
 
-  /** The rule scores of one article for one topic. */
-  public record Score(double title, double body, double density, boolean excluded) implements Serializable {
-    /** The rule's own verdict as a score: title hits count title-weight times. */
-    public double total(TopicSpec t) {
-      return t.titleWeight() * title + body;
-    }
-  }
+  /**
+   * The rule measures of one article for one topic.
+   *
+   * @param headlineTerm the headline holds one of the topic's headline terms
+   * @param headlineTopic the headline reads as a topic sentence (a term or a cue pair)
+   * @param headlineAgainst the headline holds an "against" term
+   * @param share share of the body's characters in topic sentences
+   * @param againstShare share of the body's characters in sentences with an "against" term
+   * @param mentions topic sentences in the body, plus one when the headline is one
+   */
+  public record Score(boolean headlineTerm, boolean headlineTopic, boolean headlineAgainst, double share,
+      double againstShare, int mentions, boolean excluded) implements Serializable {}
 
-  public static Score score(TopicSpec topic, String title, String body) {
-    String t = title == null ? "" : TextAnalyzer.normalise(title);
+  public static Score score(TopicSpec topic, String headline, String body) {
+    String h = headline == null ? "" : TextAnalyzer.normalise(headline);
     String b = body == null ? "" : TextAnalyzer.normalise(body);
-    boolean excluded = false;
-    for (String x : topic.exclude()) {
-      excluded |= t.contains(x) || b.contains(x);
+    boolean excluded = containsAny(h, topic.exclude()) || containsAny(b, topic.exclude());
+    long chars = 0;
+    long topicChars = 0;
+    long againstChars = 0;
+    int mentions = 0;
+    for (String s : sentences(b)) {
+      chars += s.length();
+      if (isTopicSentence(topic, s)) {
+        topicChars += s.length();
+        mentions++;
+      }
+      if (containsAny(s, topic.against())) {
+        againstChars += s.length();
+      }
     }
-    double titleScore = weighted(topic.terms(), t);
-    double bodyScore = weighted(topic.terms(), b);
-    double density = bodyScore * 1000.0 / Math.max(b.length(), MIN_DENSITY_CHARS);
-    return new Score(titleScore, bodyScore, density, excluded);
+    boolean headlineTopic = isTopicSentence(topic, h);
+    return new Score(containsAny(h, topic.headlineTerms()), headlineTopic, containsAny(h, topic.against()),
+        chars == 0 ? 0 : (double) topicChars / chars, chars == 0 ? 0 : (double) againstChars / chars,
+        mentions + (headlineTopic ? 1 : 0), excluded);
   }
 
   public static int weakLabel(TopicSpec topic, Score s) {
     if (s.excluded()) {
       return NEGATIVE;
     }
-    if (topic.titleWeight() * s.title() >= topic.titleScore()
-        || (s.body() >= topic.bodyScore() && s.density() >= topic.minDensity())) {
+    // The rubric's "not this topic" (discipline cases are not party study, the digital economy is not digital
+    // government) wins unless the headline names the topic itself.
+    if (!s.headlineTerm() && (s.headlineAgainst() || s.againstShare() >= topic.againstShare())) {
+      return NEGATIVE;
+    }
+    if (s.headlineTerm() || s.share() >= topic.positiveShare()) {
       return POSITIVE;
     }
-    if (s.title() == 0 && s.body() < topic.negativeScore()) {
+    if (!s.headlineTopic() && s.share() < topic.negativeShare()) {
       return NEGATIVE;
     }
     return AMBIGUOUS;
   }
 
-  public static int weakLabel(TopicSpec topic, String title, String body) {
-    return weakLabel(topic, score(topic, title, body));
+  public static int weakLabel(TopicSpec topic, String headline, String body) {
+    return weakLabel(topic, score(topic, headline, body));
   }
 
-  private static double weighted(Map<String, Double> terms, String text) {
-    double sum = 0;
-    for (Map.Entry<String, Double> e : terms.entrySet()) {
-      sum += e.getValue() * count(text, e.getKey());
-    }
-    return sum;
+  /** Whether the model may label the article: the topic is more than a passing mention, and not excluded. */
+  public static boolean mayLabel(TopicSpec topic, Score s) {
+    return !s.excluded() && s.mentions() >= topic.minMentions();
   }
 
-  static int count(String text, String term) {
-    int n = 0;
-    for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length())) {
-      n++;
+  static boolean isTopicSentence(TopicSpec topic, String s) {
+    if (containsAny(s, topic.terms())) {
+      return true;
     }
-    return n;
+    for (TopicSpec.CuePair p : topic.cuePairs()) {
+      if (containsAny(s, p.first()) && containsAny(s, p.second())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsAny(String text, List<String> terms) {
+    for (String t : terms) {
+      if (text.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sentences end at full stops, question and exclamation marks, semicolons and line breaks. */
+  static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean end = c == '。' || c == '！' || c == '？' || c == '；' || c == '!' || c == '?' || c == ';'
+          || c == '\n';
+      if (end || i == text.length() - 1) {
+        String s = text.substring(start, i + 1).strip();
+        if (!s.isEmpty()) {
+          out.add(s);
+        }
+        start = i + 1;
+      }
+    }
+    return out;
   }
 }

@@ -43,8 +43,11 @@ public final class TopicModel {
   public static final String TOPICS_DIR = "topics";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One topic of the model. */
-  public record Topic(String id, String displayName, PipelineModel pipeline, double threshold) {}
+  /**
+   * One topic of the model. {@code rules} are the seed rules it was trained with: they gate its labels (null in
+   * models trained before rules were stored: no gate).
+   */
+  public record Topic(String id, String displayName, PipelineModel pipeline, double threshold, TopicSpec rules) {}
 
   private final String version;
   private final List<Topic> topics;
@@ -115,7 +118,10 @@ public final class TopicModel {
       }
       String id = t.path("id").asText();
       PipelineModel p = PipelineModel.load(dir + "/" + TOPICS_DIR + "/" + id);
-      topics.add(new Topic(id, t.path("display_name").asText(), p, t.path("threshold").asDouble()));
+      double threshold = t.path("threshold").asDouble();
+      TopicSpec rules = t.has("rules")
+          ? TopicSpec.fromJson(id, t.path("display_name").asText(), t.path("rules"), threshold) : null;
+      topics.add(new Topic(id, t.path("display_name").asText(), p, threshold, rules));
     }
     if (topics.isEmpty()) {
       throw new IllegalArgumentException("model " + dir + " has no trained topics");
@@ -146,7 +152,8 @@ public final class TopicModel {
   public Dataset<TopicScore> score(Dataset<Article> articles, int evidenceTerms) {
     PipelineModel features = features();
     Dataset<Row> featurised = features.transform(articles.toDF())
-        .select("articleId", "sourceId", "source", "pubDate", "year", "month", TopicFeatures.FEATURES);
+        .select("articleId", "sourceId", "source", "pubDate", "year", "month", TopicFeatures.HEADLINE, "body",
+            TopicFeatures.FEATURES);
     Scorer scorer = scorer(evidenceTerms);
     Broadcast<Scorer> b = articles.sparkSession().sparkContext()
         .broadcast(scorer, scala.reflect.ClassTag$.MODULE$.apply(Scorer.class));
@@ -168,6 +175,7 @@ public final class TopicModel {
     double[][] coef = new double[n][];
     double[] intercept = new double[n];
     double[] threshold = new double[n];
+    TopicSpec[] rules = new TopicSpec[n];
     for (int i = 0; i < n; i++) {
       Topic t = topics.get(i);
       Transformer[] stages = t.pipeline().stages();
@@ -176,13 +184,23 @@ public final class TopicModel {
       coef[i] = lr.coefficients().toArray();
       intercept[i] = lr.intercept();
       threshold[i] = t.threshold();
+      rules[i] = t.rules();
     }
-    return new Scorer(version, ids, coef, intercept, threshold, vocab.toArray(String[]::new), evidenceTerms);
+    return new Scorer(version, ids, coef, intercept, threshold, rules, vocab.toArray(String[]::new), evidenceTerms);
   }
 
-  /** Plain arrays for executors: topic ids, coefficients, thresholds and the term of every feature index. */
+  /** Plain arrays for executors: topic ids, coefficients, thresholds, rules and the term of every feature index. */
   record Scorer(String version, String[] ids, double[][] coef, double[] intercept, double[] threshold,
-      String[] terms, int evidenceTerms) implements Serializable {
+      TopicSpec[] rules, String[] terms, int evidenceTerms) implements Serializable {
+
+    /** The label: the probability reaches the threshold and the rules see more than a passing mention. */
+    boolean label(int topic, double probability, String headline, String body) {
+      if (probability < threshold[topic]) {
+        return false;
+      }
+      TopicSpec r = rules[topic];
+      return r == null || SeedRules.mayLabel(r, SeedRules.score(r, headline, body));
+    }
 
     double probability(int topic, Vector x) {
       return 1.0 / (1.0 + Math.exp(-(dot(coef[topic], x) + intercept[topic])));
@@ -248,7 +266,7 @@ public final class TopicModel {
           ts.setTopic(s.ids()[t]);
           double p = s.probability(t, x);
           ts.setProbability(p);
-          ts.setLabel(p >= s.threshold()[t]);
+          ts.setLabel(s.label(t, p, r.getAs(TopicFeatures.HEADLINE), r.getAs("body")));
           ts.setModelVersion(s.version());
           ts.setEvidence(s.evidence(t, x));
           out.add(ts);

@@ -5,9 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 import org.topicline.text.TextAnalyzer;
@@ -59,39 +57,69 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
 
   private static TopicSpec topic(TopiclineConf conf, String key, String id, Config c) {
     String displayName = get(conf, key, "display-name", () -> c.getString("display-name"));
-    LinkedHashMap<String, Double> terms = new LinkedHashMap<>();
-    if (c.hasPath("terms")) {
-      Config t = get(conf, key, "terms", () -> c.getConfig("terms"));
-      for (Map.Entry<String, ConfigValue> e : t.root().entrySet()) {
-        String termKey = key + ".terms." + e.getKey();
-        if (e.getValue().valueType() != ConfigValueType.NUMBER) {
-          throw new ConfException(TopiclineConf.fullKey(termKey), "a term's weight must be a number" + conf.where(termKey));
+    List<String> terms = terms(conf, key, "terms", c);
+    List<TopicSpec.CuePair> pairs = new ArrayList<>();
+    if (c.hasPath("cue-pairs")) {
+      List<? extends Config> list = get(conf, key, "cue-pairs", () -> c.getConfigList("cue-pairs"));
+      for (int i = 0; i < list.size(); i++) {
+        Config p = list.get(i);
+        String pairKey = key + ".cue-pairs." + i;
+        List<String> first = terms(conf, pairKey, "first", p);
+        List<String> second = terms(conf, pairKey, "second", p);
+        if (first.isEmpty() || second.isEmpty()) {
+          throw new ConfException(TopiclineConf.fullKey(pairKey), "a cue pair needs terms in first and second");
         }
-        double w = ((Number) e.getValue().unwrapped()).doubleValue();
-        if (!(w > 0)) {
-          throw new ConfException(TopiclineConf.fullKey(termKey), "a term's weight must be > 0, was " + w);
-        }
-        terms.put(TextAnalyzer.normalise(e.getKey()), w);
+        pairs.add(new TopicSpec.CuePair(first, second));
       }
     }
-    if (terms.isEmpty()) {
+    if (terms.isEmpty() && pairs.isEmpty()) {
       throw new ConfException(TopiclineConf.fullKey(key + ".terms"),
-          "topic " + id + " has no seed rules: give at least one weighted term" + conf.where(key));
+          "topic " + id + " has no seed rules: give at least one term (or a cue pair)" + conf.where(key));
     }
-    List<String> exclude = get(conf, key, "exclude", () -> c.hasPath("exclude") ? c.getStringList("exclude") : List.<String>of())
-        .stream().map(TextAnalyzer::normalise).toList();
-    double titleWeight = positive(conf, key, "title-weight", c);
-    double titleScore = positive(conf, key, "weak-labels.title-score", c);
-    double bodyScore = positive(conf, key, "weak-labels.body-score", c);
-    double minDensity = nonNegative(conf, key, "weak-labels.min-density", c);
-    double negativeScore = positive(conf, key, "weak-labels.negative-score", c);
-    if (negativeScore > bodyScore) {
-      throw new ConfException(TopiclineConf.fullKey(key + ".weak-labels.negative-score"),
-          "must not exceed weak-labels.body-score (" + bodyScore + "), was " + negativeScore);
+    List<String> headlineTerms = c.hasPath("headline-terms") ? terms(conf, key, "headline-terms", c) : terms;
+    List<String> against = terms(conf, key, "against", c);
+    List<String> exclude = terms(conf, key, "exclude", c);
+    double positiveShare = share(conf, key, "weak-labels.positive-share", c);
+    double negativeShare = share(conf, key, "weak-labels.negative-share", c);
+    double againstShare = share(conf, key, "weak-labels.against-share", c);
+    if (negativeShare > positiveShare) {
+      throw new ConfException(TopiclineConf.fullKey(key + ".weak-labels.negative-share"),
+          "must not exceed weak-labels.positive-share (" + positiveShare + "), was " + negativeShare);
+    }
+    int minMentions = get(conf, key, "min-mentions", () -> c.getInt("min-mentions"));
+    if (minMentions < 1) {
+      throw new ConfException(TopiclineConf.fullKey(key + ".min-mentions"), "must be >= 1, was " + minMentions);
     }
     Double threshold = threshold(conf, key, c);
-    return new TopicSpec(id, displayName, terms, exclude, titleWeight, titleScore, bodyScore, minDensity,
-        negativeScore, threshold);
+    return new TopicSpec(id, displayName, headlineTerms, terms, pairs, against, exclude, positiveShare,
+        negativeShare, againstShare, minMentions, threshold);
+  }
+
+  /** An optional list of terms, normalised as the text they are matched in; blank terms are errors. */
+  private static List<String> terms(TopiclineConf conf, String key, String path, Config c) {
+    if (!c.hasPath(path)) {
+      return List.of();
+    }
+    List<String> raw = get(conf, key, path, () -> c.getStringList(path));
+    List<String> out = new ArrayList<>();
+    for (String t : raw) {
+      if (t.isBlank()) {
+        throw new ConfException(TopiclineConf.fullKey(key + "." + path), "has a blank term" + conf.where(key));
+      }
+      String n = TextAnalyzer.normalise(t.strip());
+      if (!out.contains(n)) {
+        out.add(n);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static double share(TopiclineConf conf, String key, String path, Config c) {
+    double v = get(conf, key, path, () -> c.getDouble(path));
+    if (!(v >= 0 && v <= 1)) {
+      throw new ConfException(TopiclineConf.fullKey(key + "." + path), "must be a share in [0, 1], was " + v);
+    }
+    return v;
   }
 
   private static Double threshold(TopiclineConf conf, String key, Config c) {
@@ -108,22 +136,6 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
       throw new ConfException(full, "must be \"auto\" or a probability in (0, 1), was " + t);
     }
     return t;
-  }
-
-  private static double positive(TopiclineConf conf, String key, String path, Config c) {
-    double v = get(conf, key, path, () -> c.getDouble(path));
-    if (!(v > 0)) {
-      throw new ConfException(TopiclineConf.fullKey(key + "." + path), "must be > 0, was " + v);
-    }
-    return v;
-  }
-
-  private static double nonNegative(TopiclineConf conf, String key, String path, Config c) {
-    double v = get(conf, key, path, () -> c.getDouble(path));
-    if (!(v >= 0)) {
-      throw new ConfException(TopiclineConf.fullKey(key + "." + path), "must be >= 0, was " + v);
-    }
-    return v;
   }
 
   private static <T> T get(TopiclineConf conf, String key, String path, java.util.function.Supplier<T> getter) {

@@ -3,19 +3,74 @@ package org.topicline.topics;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One configured topic: its id and display name, the seed rules that weakly label the corpus (weighted terms,
- * title weight, exclusions, weak-label thresholds) and the decision threshold (null: chosen on held-out data).
+ * One configured topic: its id and display name, the seed rules that weakly label the corpus and gate the model's
+ * labels, and the decision threshold (null: chosen on held-out data).
+ *
+ * <p>The rules follow the labelling rubric: a topic is a main subject when the headline is about it or about a
+ * third of the text is. So a sentence is "about the topic" when it holds one of {@code terms} or one term of each
+ * list of a cue pair (a digital means and a government service, say); {@code headlineTerms} mark a headline about
+ * it; {@code against} is the rubric's "not this topic" vocabulary (the digital economy for digital government,
+ * discipline cases for party study); {@code exclude} rules an article out altogether (hydrogen bombs).
+ *
+ * @param positiveShare weak positive: at least this share of the body's characters is in topic sentences
+ * @param negativeShare weak negative: no topic sentence in the headline and less than this share
+ * @param againstShare weak negative: this share of the body is in "against" sentences and the headline has no
+ *     headline term
+ * @param minMentions the model may label an article only when the topic has at least this many sentences in it
+ *     (the headline counts as one): a passing mention is not a main subject, whatever the words around it
  */
 public record TopicSpec(
     String id,
     String displayName,
-    LinkedHashMap<String, Double> terms,
+    List<String> headlineTerms,
+    List<String> terms,
+    List<CuePair> cuePairs,
+    List<String> against,
     List<String> exclude,
-    double titleWeight,
-    double titleScore,
-    double bodyScore,
-    double minDensity,
-    double negativeScore,
-    Double threshold) implements Serializable {}
+    double positiveShare,
+    double negativeShare,
+    double againstShare,
+    int minMentions,
+    Double threshold) implements Serializable {
+
+  /** Two term lists: a sentence with a term of each is about the topic. */
+  public record CuePair(List<String> first, List<String> second) implements Serializable {}
+
+  /** The rules as stored in a model's metadata, so that scoring gates labels exactly as at training time. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("headline_terms", headlineTerms);
+    m.put("terms", terms);
+    m.put("cue_pairs", cuePairs.stream().map(p -> List.of(p.first(), p.second())).toList());
+    m.put("against", against);
+    m.put("exclude", exclude);
+    m.put("positive_share", positiveShare);
+    m.put("negative_share", negativeShare);
+    m.put("against_share", againstShare);
+    m.put("min_mentions", minMentions);
+    return m;
+  }
+
+  static TopicSpec fromJson(String id, String displayName, com.fasterxml.jackson.databind.JsonNode m,
+      Double threshold) {
+    List<CuePair> pairs = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode p : m.path("cue_pairs")) {
+      pairs.add(new CuePair(strings(p.get(0)), strings(p.get(1))));
+    }
+    return new TopicSpec(id, displayName, strings(m.path("headline_terms")), strings(m.path("terms")), pairs,
+        strings(m.path("against")), strings(m.path("exclude")), m.path("positive_share").asDouble(),
+        m.path("negative_share").asDouble(), m.path("against_share").asDouble(), m.path("min_mentions").asInt(),
+        threshold);
+  }
+
+  private static List<String> strings(com.fasterxml.jackson.databind.JsonNode a) {
+    List<String> out = new java.util.ArrayList<>();
+    if (a != null) {
+      a.forEach(x -> out.add(x.asText()));
+    }
+    return out;
+  }
+}

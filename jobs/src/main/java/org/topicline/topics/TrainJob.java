@@ -79,6 +79,9 @@ public final class TrainJob {
     }
   }
 
+  /** Held-out weak positives needed before the threshold is chosen on them rather than left at 0.5. */
+  static final int MIN_HELD_OUT_POSITIVES = 10;
+
   private TrainJob() {}
 
   public static Result run(SparkSession spark, Options o) {
@@ -124,6 +127,7 @@ public final class TrainJob {
     for (int i = 0; i < topics.size(); i++) {
       keep.add(ruleCol(i));
       keep.add(labelCol(i));
+      keep.add(gateCol(i));
     }
     Dataset<Row> featurised = vectorModel.transform(tokens).select(keep.stream().map(c -> col(c)).toArray(
         org.apache.spark.sql.Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -164,21 +168,35 @@ public final class TrainJob {
       LogisticRegressionModel model = lr.fit(weighted);
 
       List<Row> held = featurised.filter(col("tl_held_out").equalTo(true).and(col(labelCol(i)).geq(0)))
-          .select(TopicFeatures.FEATURES, labelCol(i)).collectAsList();
+          .select(TopicFeatures.FEATURES, labelCol(i), gateCol(i)).collectAsList();
       double[] prob = new double[held.size()];
       int[] label = new int[held.size()];
       double[] coef = model.coefficients().toArray();
       for (int k = 0; k < prob.length; k++) {
-        prob[k] = sigmoid(dot(coef, held.get(k).getAs(0)) + model.intercept());
+        // Scoring labels only articles the rules let through, so the threshold is chosen on the same footing.
+        prob[k] = held.get(k).getBoolean(2) ? sigmoid(dot(coef, held.get(k).getAs(0)) + model.intercept()) : 0;
         label[k] = held.get(k).getInt(1);
       }
-      double threshold = t.threshold() != null ? t.threshold() : BinaryMetrics.bestThreshold(prob, label);
+      long heldPositives = Arrays.stream(label).filter(l -> l == 1).count();
+      String thresholdSource;
+      double threshold;
+      if (t.threshold() != null) {
+        threshold = t.threshold();
+        thresholdSource = "conf";
+      } else if (heldPositives >= MIN_HELD_OUT_POSITIVES) {
+        threshold = BinaryMetrics.bestThreshold(prob, label);
+        thresholdSource = "held-out best F1";
+      } else {
+        // A best-F1 threshold over a handful of positives is noise (it drops to whatever the few score).
+        threshold = 0.5;
+        thresholdSource = "0.5: only " + heldPositives + " held-out positives";
+      }
       BinaryMetrics m = BinaryMetrics.at(prob, label, threshold);
 
       List<Transformer> pipelineStages = new ArrayList<>(featureStages);
       pipelineStages.add(model);
       PipelineModel pipeline = new PipelineModel("topic_" + t.id(), pipelineStages);
-      trained.add(new TopicModel.Topic(t.id(), t.displayName(), pipeline, threshold));
+      trained.add(new TopicModel.Topic(t.id(), t.displayName(), pipeline, threshold, t));
 
       ModelMetric mm = new ModelMetric();
       mm.setModelVersion(version);
@@ -197,7 +215,8 @@ public final class TrainJob {
       metrics.add(mm);
       meta.put("trained", true);
       meta.put("threshold", threshold);
-      meta.put("threshold_source", t.threshold() != null ? "conf" : "held-out best F1");
+      meta.put("threshold_source", thresholdSource);
+      meta.put("rules", t.toMap());
       topicMeta.add(meta);
     }
     if (trained.isEmpty()) {
@@ -265,6 +284,11 @@ public final class TrainJob {
     return "tl_label_" + topic;
   }
 
+  /** Whether the rules let the model label the article for topic i (more than a passing mention). */
+  static String gateCol(int topic) {
+    return "tl_gate_" + topic;
+  }
+
   /**
    * Adds per topic the seed rules' weak label ({@code tl_rule_i}: 1, 0, or -1 left out) and the training label
    * ({@code tl_label_i}: a gold label where there is one, else the weak label), and the held-out flag.
@@ -275,8 +299,17 @@ public final class TrainJob {
         .withColumn("tl_rule_headline", concat_ws(" ", col("kicker"), col("title"), col("subtitle")));
     for (int i = 0; i < topics.size(); i++) {
       TopicSpec t = topics.get(i);
-      UDF2<String, String, Integer> rule = (title, body) -> SeedRules.weakLabel(t, title, body);
-      df = df.withColumn(ruleCol(i), udf(rule, DataTypes.IntegerType).apply(col("tl_rule_headline"), col("body")));
+      // One pass of the rules gives both the weak label and whether the model may label the article.
+      UDF2<String, String, int[]> rule = (title, body) -> {
+        SeedRules.Score s = SeedRules.score(t, title, body);
+        return new int[] {SeedRules.weakLabel(t, s), SeedRules.mayLabel(t, s) ? 1 : 0};
+      };
+      String rules = "tl_rules_" + i;
+      df = df.withColumn(rules, udf(rule, DataTypes.createArrayType(DataTypes.IntegerType, false))
+              .apply(col("tl_rule_headline"), col("body")))
+          .withColumn(ruleCol(i), col(rules).getItem(0))
+          .withColumn(gateCol(i), col(rules).getItem(1).equalTo(1))
+          .drop(rules);
       String topicId = t.id();
       UDF3<String, String, Integer, Integer> label = (articleId, sourceId, weak) -> {
         Integer g = gold.get(articleId + "\t" + topicId);
@@ -330,7 +363,7 @@ public final class TrainJob {
       Vector x = r.getAs(TopicFeatures.FEATURES);
       for (int m = 0; m < n; m++) {
         boolean rule = r.<Integer>getAs(ruleCol(ruleIndex[m])) == SeedRules.POSITIVE;
-        boolean model = scorer.probability(m, x) >= scorer.threshold()[m];
+        boolean model = r.<Boolean>getAs(gateCol(ruleIndex[m])) && scorer.probability(m, x) >= scorer.threshold()[m];
         c[3 * m] += rule ? 1 : 0;
         c[3 * m + 1] += model ? 1 : 0;
         c[3 * m + 2] += model && !rule ? 1 : 0;

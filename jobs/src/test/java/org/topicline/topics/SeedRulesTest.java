@@ -1,11 +1,15 @@
 package org.topicline.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.topicline.conf.TopiclineConf;
 
-/** Weak labels of the default topics on a few hand-written rows. */
+/** The default topics' seed rules on hand-written rows, one rubric case each. */
 class SeedRulesTest {
   private static final TopicSettings S = TopicSettings.from(TopiclineConf.defaults());
 
@@ -20,16 +24,31 @@ class SeedRulesTest {
   }
 
   @Test
-  void denseBodyTermsArePositive() {
-    String body = "加氢站建成投用，氢燃料电池汽车加注氢气只需几分钟。当地规划建设氢能产业园，发展燃料电池。";
+  void aBodyMostlyAboutTheTopicIsPositive() {
+    String body = "加氢站建成投用。氢燃料电池汽车加注只需几分钟。当地规划建设产业园。";
     assertEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("hydrogen_energy"), "新能源车跑起来", body));
   }
 
   @Test
-  void aPassingMentionInALongTextIsAmbiguousOrNegative() {
-    String body = "今年经济运行总体平稳。".repeat(100) + "各地发展氢能等新兴产业。";
-    int label = SeedRules.weakLabel(topic("hydrogen_energy"), "经济运行总体平稳", body);
-    assertEquals(true, label != SeedRules.POSITIVE);
+  void aCuePairMakesATopicSentence() {
+    String body = "市民在手机上就能办理社保事项。窗口排队的人少了。";
+    SeedRules.Score s = SeedRules.score(topic("digital_government"), "办事更方便", body);
+    assertEquals(1, s.mentions(), "only the sentence with a digital means and a government service counts");
+    assertEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("digital_government"), s));
+  }
+
+  @Test
+  void aPassingMentionIsNegativeAndMayNotBeLabelled() {
+    String body = "今年经济运行总体平稳。".repeat(30) + "各地发展氢能等新兴产业。";
+    SeedRules.Score s = SeedRules.score(topic("hydrogen_energy"), "经济运行总体平稳", body);
+    assertEquals(SeedRules.NEGATIVE, SeedRules.weakLabel(topic("hydrogen_energy"), s));
+    assertFalse(SeedRules.mayLabel(topic("hydrogen_energy"), s), "one mention is below min-mentions");
+  }
+
+  @Test
+  void aTopicBetweenPassingAndMainIsLeftOut() {
+    String body = "今年经济运行总体平稳。".repeat(6) + "各地推进一网通办。群众办事少跑腿，政务服务更便利。";
+    assertEquals(SeedRules.AMBIGUOUS, SeedRules.weakLabel(topic("digital_government"), "经济运行总体平稳", body));
   }
 
   @Test
@@ -39,12 +58,35 @@ class SeedRulesTest {
 
   @Test
   void exclusionsWin() {
-    assertEquals(SeedRules.NEGATIVE, SeedRules.weakLabel(topic("hydrogen_energy"), "我国第一颗氢弹爆炸成功",
-        "氢弹 氢 氢 氢能"));
+    SeedRules.Score s = SeedRules.score(topic("hydrogen_energy"), "我国第一颗氢弹爆炸成功", "氢弹 氢能。氢能。");
+    assertEquals(SeedRules.NEGATIVE, SeedRules.weakLabel(topic("hydrogen_energy"), s));
+    assertFalse(SeedRules.mayLabel(topic("hydrogen_energy"), s));
+  }
+
+  @Test
+  void disciplineCasesAreNotPartyStudy() {
+    String body = "中央纪委国家监委通报违反八项规定精神问题。各级党组织要严肃执纪。";
+    assertEquals(SeedRules.NEGATIVE, SeedRules.weakLabel(topic("party_study"), "中央纪委通报典型问题", body));
+    assertEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("party_study"), "纪检干部深入开展主题教育", body),
+        "a headline naming a study campaign still wins");
+  }
+
+  @Test
+  void aFormulaOpenerDoesNotMakeAHeadlineAboutPartyStudy() {
+    SeedRules.Score s = SeedRules.score(topic("party_study"), "学习贯彻重要讲话精神 推动协同发展",
+        "协同发展取得新成效。".repeat(10));
+    assertFalse(s.headlineTerm(), "学习贯彻 is a topic term in the body but not a headline term");
+    assertNotEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("party_study"), s));
   }
 
   @Test
   void fullWidthAndTraditionalTextMatches() {
     assertEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("party_study"), "深入開展黨史學習教育", ""));
+  }
+
+  @Test
+  void sentencesEndAtStopsAndLineBreaks() {
+    assertEquals(List.of("一。", "二！", "三?", "四", "五"), SeedRules.sentences("一。二！三?\n四\n\n五"));
+    assertTrue(SeedRules.sentences("").isEmpty());
   }
 }

@@ -39,11 +39,13 @@ class TopicSettingsTest {
   void aFourthTopicIsConfOnly() throws Exception {
     Path f = dir.resolve("more.conf");
     Files.writeString(f, "topicline.topics.rural_revitalisation { display-name = 乡村振兴\n"
-        + "terms { 乡村振兴 = 3 }\n threshold = 0.6 }\n");
+        + "terms = [乡村振兴, 鄉村建設]\n threshold = 0.6 }\n");
     TopicSettings s = TopicSettings.from(TopiclineConf.load(f, Map.of()));
     TopicSpec t = s.topics().stream().filter(x -> x.id().equals("rural_revitalisation")).findFirst().orElseThrow();
     assertEquals(0.6, t.threshold());
-    assertEquals(3.0, t.terms().get("乡村振兴"));
+    assertEquals(List.of("乡村振兴", "乡村建设"), t.terms(), "terms are normalised like the text they match");
+    assertEquals(t.terms(), t.headlineTerms(), "headline terms default to the terms");
+    assertEquals(2, t.minMentions(), "inherited from topic-defaults");
     assertEquals(4, s.topics().size());
   }
 
@@ -62,14 +64,20 @@ class TopicSettingsTest {
   }
 
   @Test
-  void aBadWeightNamesItsKey() throws Exception {
-    ConfException e = failure("topicline.topics.party_study.terms { 党建 = -1 }\n");
-    assertTrue(e.getMessage().contains("topicline.topics.party_study.terms.党建"), e.getMessage());
+  void badRuleValuesNameTheirKeys() throws Exception {
+    ConfException e = failure("topicline.topics.party_study.terms = [党建, \"  \"]\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.terms"), e.getMessage());
+    e = failure("topicline.topics.party_study.weak-labels.positive-share = 1.5\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.weak-labels.positive-share"), e.getMessage());
+    e = failure("topicline.topics.party_study.min-mentions = 0\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.min-mentions"), e.getMessage());
+    e = failure("topicline.topics.party_study.cue-pairs = [{ first = [学习] }]\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.cue-pairs.0"), e.getMessage());
   }
 
   @Test
-  void inconsistentWeakLabelThresholdsNameTheKey() throws Exception {
-    ConfException e = failure("topicline.topics.party_study.weak-labels { negative-score = 50 }\n");
-    assertTrue(e.getMessage().contains("topicline.topics.party_study.weak-labels.negative-score"), e.getMessage());
+  void inconsistentWeakLabelSharesNameTheKey() throws Exception {
+    ConfException e = failure("topicline.topics.party_study.weak-labels { negative-share = 0.5 }\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.weak-labels.negative-share"), e.getMessage());
   }
 }

@@ -138,7 +138,7 @@ class TrainScoreJobTest extends SparkTestBase {
     List<Article> rows = List.of(
         article(1, "推进一网通办改革", "群众办事方便。"),
         article(2, "台风登陆", "强降雨。"),
-        article(3, "经济运行平稳", "今年经济运行总体平稳，各地持续优化营商环境，推进政务服务改革，".repeat(3)));
+        article(3, "经济运行平稳", "今年经济运行总体平稳，各地持续优化营商环境。".repeat(3) + "各地推进政务服务改革。"));
     List<Row> out = TrainJob.labelled(spark.createDataset(rows, Article.ENCODER), topics, Map.of("s2\tdigital_government", 1), 0.2)
         .orderBy("articleId").collectAsList();
     assertEquals(1, (int) out.get(0).getAs(TrainJob.ruleCol(0)));
