@@ -5,6 +5,7 @@ import org.topicline.conf.TopiclineConf;
 import org.topicline.io.DataPaths;
 import org.topicline.io.RunLog;
 import org.topicline.text.TextAnalyzer;
+import org.topicline.topics.SupervisedSettings;
 import org.topicline.topics.ThucnewsJob;
 import org.topicline.topics.TopicSettings;
 import org.topicline.topics.TrainJob;
@@ -48,7 +49,7 @@ public final class TrainCommand extends SparkCommand {
         throw new IllegalArgumentException("--labels needs --test FILE to measure accuracy on");
       }
       ThucnewsJob.Options o = new ThucnewsJob.Options(DataPaths.normalise(labels), DataPaths.normalise(test),
-          models == null ? null : DataPaths.normalise(models), analyzer, TopicSettings.from(conf).train());
+          models == null ? null : DataPaths.normalise(models), analyzer, SupervisedSettings.from(conf));
       return spark -> ThucnewsJob.run(spark, o);
     }
     if (output == null) {

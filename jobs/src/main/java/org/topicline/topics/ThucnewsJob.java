@@ -2,6 +2,8 @@ package org.topicline.topics;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
@@ -10,40 +12,77 @@ import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.IndexToString;
 import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.topicline.io.DataPaths;
 import org.topicline.io.JobResult;
 import org.topicline.text.HanLPTokenizer;
 import org.topicline.text.TextAnalyzer;
 
 /**
- * {@code train --labels FILE --test FILE}: supervised multi-class text classification (THUCNews titles format,
- * {@code text<TAB>label} per line). Features are HanLP words plus character 1-3-grams, TF-IDF, L2-normalised; the
- * classifier a multinomial logistic regression. Prints the accuracy on the test file.
+ * {@code train --labels FILE --test FILE}: supervised multi-class text classification from labelled lines
+ * ({@code text<TAB>label}, the THUCNews titles format).
+ *
+ * <p>Steps: 1) read the training and test lines 2) choose the regularisation on a held-out share of the training
+ * lines 3) fit the pipeline on all training lines with it 4) accuracy and macro-F1 on the test lines 5) save the
+ * model when a model folder is given.
+ *
+ * <p>Features: HanLP words plus character n-grams of the text in one TF-IDF vector, L2-normalised; titles are short,
+ * and the n-grams keep the evidence of words the segmenter cuts differently. Classifier: multinomial logistic
+ * regression. Every step is a stage of the saved {@code PipelineModel}, so it scores text exactly as it was trained,
+ * and writes the label's name to {@link #PREDICTED_LABEL}.
  */
 public final class ThucnewsJob {
-  public record Options(String train, String test, String modelsDir, TextAnalyzer analyzer,
-      TopicSettings.TrainSettings settings) {}
+  public static final String TEXT = "text";
+  public static final String LABEL_NAME = "label_name";
+  public static final String PREDICTED_LABEL = "predicted_label";
+  static final String LABEL = "label";
+  static final String FEATURES = "features";
+  private static final String PREDICTION = "prediction";
+  private static final long SPLIT_SEED = 20_240_501L;
+  private static final StructType SCHEMA = new StructType().add(TEXT, DataTypes.StringType, false)
+      .add(LABEL_NAME, DataTypes.StringType, false);
 
-  public record Result(long trainRows, long testRows, double accuracy, double macroF1, String savedTo)
-      implements JobResult {
+  public record Options(String train, String test, String modelsDir, TextAnalyzer analyzer,
+      SupervisedSettings settings) {}
+
+  /** Accuracy on the validation share of the training lines for one regularisation value. */
+  public record Candidate(double regParam, double validationAccuracy) {}
+
+  public record Result(long trainRows, long testRows, List<Candidate> candidates, double regParam, double accuracy,
+      double macroF1, String savedTo) implements JobResult {
     @Override
     public String summary() {
-      return String.format("train --labels: %d training lines, %d test lines: accuracy %.4f, macro-F1 %.4f%s",
-          trainRows, testRows, accuracy, macroF1, savedTo == null ? "" : "; model saved to " + savedTo);
+      StringBuilder s = new StringBuilder("train --labels: ").append(trainRows).append(" training lines");
+      if (candidates.size() > 1) {
+        s.append("; regularisation chosen on a held-out share of them:");
+        for (Candidate c : candidates) {
+          s.append(String.format(" %g -> %.4f", c.regParam(), c.validationAccuracy()));
+        }
+      }
+      s.append(String.format("%nreg-param %g, %d test lines: accuracy %.4f, macro-F1 %.4f", regParam, testRows,
+          accuracy, macroF1));
+      return s.append(savedTo == null ? "" : "; model saved to " + savedTo).toString();
     }
   }
 
+  /** Accuracy and macro-F1 of predictions against gold labels. */
+  public record Scores(long rows, double accuracy, double macroF1) {}
+
   private ThucnewsJob() {}
 
+  /** Labelled lines {@code text<TAB>label} (the last tab splits); blank lines are skipped. */
   public static Dataset<Row> read(SparkSession spark, String path) {
     List<Row> rows = new ArrayList<>();
     String[] lines = DataPaths.readText(spark, path).split("\r?\n");
@@ -52,43 +91,122 @@ public final class ThucnewsJob {
         continue;
       }
       int tab = lines[i].lastIndexOf('\t');
-      if (tab < 0) {
+      String label = tab < 0 ? "" : lines[i].substring(tab + 1).strip();
+      if (label.isEmpty()) {
         throw new IllegalArgumentException(path + ":" + (i + 1) + ": expected text<TAB>label");
       }
-      rows.add(org.apache.spark.sql.RowFactory.create(lines[i].substring(0, tab), lines[i].substring(tab + 1).strip()));
+      rows.add(RowFactory.create(lines[i].substring(0, tab), label));
     }
-    var schema = new org.apache.spark.sql.types.StructType().add("text", DataTypes.StringType)
-        .add("label_name", DataTypes.StringType);
-    return spark.createDataFrame(rows, schema);
-  }
-
-  public static Pipeline pipeline(TextAnalyzer analyzer, double regParam, int maxIter) {
-    List<PipelineStage> s = new ArrayList<>();
-    s.add(new org.apache.spark.ml.feature.StringIndexer().setInputCol("label_name").setOutputCol("label"));
-    s.add(HanLPTokenizer.of(analyzer).setInputCol("text").setOutputCol("words"));
-    s.add(new SQLTransformer().setStatement(
-        "SELECT *, lower(regexp_replace(text, '\\\\s+', '')) AS tl_chars_text FROM __THIS__"));
-    s.add(new RegexTokenizer().setInputCol("tl_chars_text").setOutputCol("chars").setPattern("").setGaps(true)
-        .setToLowercase(false));
-    s.add(new NGram().setN(2).setInputCol("chars").setOutputCol("char2"));
-    s.add(new NGram().setN(3).setInputCol("chars").setOutputCol("char3"));
-    s.add(new SQLTransformer().setStatement(
-        "SELECT *, concat(words, transform(chars, c -> concat('c:', c)), char2, char3) AS terms FROM __THIS__"));
-    s.add(new CountVectorizer().setInputCol("terms").setOutputCol("tf").setMinDF(1));
-    s.add(new IDF().setInputCol("tf").setOutputCol("tfidf"));
-    s.add(new Normalizer().setInputCol("tfidf").setOutputCol("features"));
-    s.add(new LogisticRegression().setFamily("multinomial").setRegParam(regParam).setElasticNetParam(0)
-        .setStandardization(false).setMaxIter(maxIter));
-    return new Pipeline().setStages(s.toArray(PipelineStage[]::new));
+    return spark.createDataFrame(rows, SCHEMA);
   }
 
   public static Result run(SparkSession spark, Options o) {
     Dataset<Row> train = read(spark, o.train()).cache();
     Dataset<Row> test = read(spark, o.test()).cache();
-    PipelineModel model = pipeline(o.analyzer(), o.settings().supervisedRegParam(), o.settings().maxIter())
-        .fit(train);
-    Dataset<Row> predicted = model.transform(test).select(col("label"), col("prediction")).cache();
-    List<Row> rows = predicted.collectAsList();
+    SupervisedSettings s = o.settings();
+    StringIndexerModel labels = new StringIndexer().setInputCol(LABEL_NAME).setOutputCol(LABEL)
+        // A test label never seen in training is kept (as one more index) and counts as an error, not a crash.
+        .setHandleInvalid("keep").fit(train);
+
+    spark.sparkContext().setJobDescription("train --labels: choose the regularisation");
+    List<Candidate> candidates = chooseRegularisation(train, labels, o.analyzer(), s);
+    double regParam = candidates.stream()
+        .max(java.util.Comparator.comparingDouble(Candidate::validationAccuracy)).orElseThrow().regParam();
+
+    spark.sparkContext().setJobDescription("train --labels: fit on all training lines");
+    PipelineModel model = pipeline(labels, o.analyzer(), s, regParam).fit(train);
+
+    spark.sparkContext().setJobDescription("train --labels: test");
+    Scores scores = score(model.transform(test));
+
+    String saved = null;
+    if (o.modelsDir() != null) {
+      saved = TopicModel.versionDir(o.modelsDir(), "supervised-" + System.currentTimeMillis());
+      try {
+        model.write().overwrite().save(saved);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    spark.sparkContext().setJobDescription(null);
+    return new Result(train.count(), scores.rows(), candidates, regParam, scores.accuracy(), scores.macroF1(), saved);
+  }
+
+  /**
+   * Each candidate regularisation fitted on one share of the training lines and measured on the rest. The features
+   * are fitted once; the test lines are never seen here.
+   */
+  static List<Candidate> chooseRegularisation(Dataset<Row> train, StringIndexerModel labels, TextAnalyzer analyzer,
+      SupervisedSettings s) {
+    if (s.regParams().size() == 1) {
+      return List.of(new Candidate(s.regParams().get(0), Double.NaN));
+    }
+    Dataset<Row>[] split = train.randomSplit(new double[] {1 - s.validationFraction(), s.validationFraction()},
+        SPLIT_SEED);
+    PipelineModel features = new Pipeline().setStages(featureStages(labels, analyzer, s)).fit(split[0]);
+    Dataset<Row> fit = features.transform(split[0]).select(LABEL, FEATURES).cache();
+    Dataset<Row> validation = features.transform(split[1]).select(LABEL, FEATURES).cache();
+    List<Candidate> out = new ArrayList<>();
+    for (double r : s.regParams()) {
+      out.add(new Candidate(r, score(classifier(s, r).fit(fit).transform(validation)).accuracy()));
+    }
+    fit.unpersist();
+    validation.unpersist();
+    return out;
+  }
+
+  /** Features, classifier, and the predicted label's name; {@code labels} fixes the label indices. */
+  public static Pipeline pipeline(StringIndexerModel labels, TextAnalyzer analyzer, SupervisedSettings s,
+      double regParam) {
+    List<PipelineStage> stages = new ArrayList<>(List.of(featureStages(labels, analyzer, s)));
+    stages.add(classifier(s, regParam));
+    stages.add(new IndexToString().setInputCol(PREDICTION).setOutputCol(PREDICTED_LABEL)
+        .setLabels(labels.labelsArray()[0]));
+    return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
+  }
+
+  /**
+   * Label index (skipped when scoring unlabelled text), HanLP words, character 1..n-grams of the text without white
+   * space, TF-IDF of all of them together, L2 normalisation.
+   */
+  static PipelineStage[] featureStages(StringIndexerModel labels, TextAnalyzer analyzer, SupervisedSettings s) {
+    List<PipelineStage> stages = new ArrayList<>();
+    stages.add(labels);
+    stages.add(HanLPTokenizer.of(analyzer).setInputCol(TEXT).setOutputCol("words"));
+    List<String> terms = new ArrayList<>(List.of("words"));
+    if (s.maxCharNgram() > 0) {
+      stages.add(new SQLTransformer().setStatement(
+          "SELECT *, lower(regexp_replace(" + TEXT + ", '\\\\s+', '')) AS tl_compact_text FROM __THIS__"));
+      stages.add(new RegexTokenizer().setInputCol("tl_compact_text").setOutputCol("chars").setPattern("")
+          .setGaps(true).setToLowercase(false));
+      // A single character is marked so that it is a different feature from the one-character word.
+      stages.add(new SQLTransformer().setStatement(
+          "SELECT *, transform(chars, c -> concat('c:', c)) AS char1 FROM __THIS__"));
+      terms.add("char1");
+      for (int n = 2; n <= s.maxCharNgram(); n++) {
+        // NGram joins with a space, which the compact text has none of: no n-gram equals a word.
+        stages.add(new NGram().setN(n).setInputCol("chars").setOutputCol("char" + n));
+        terms.add("char" + n);
+      }
+    }
+    stages.add(new SQLTransformer().setStatement(
+        "SELECT *, concat(" + String.join(", ", terms) + ") AS terms FROM __THIS__"));
+    stages.add(new CountVectorizer().setInputCol("terms").setOutputCol("tf").setMinDF(s.minDocFreq()));
+    stages.add(new IDF().setInputCol("tf").setOutputCol("tfidf"));
+    stages.add(new Normalizer().setInputCol("tfidf").setOutputCol(FEATURES));
+    return stages.toArray(PipelineStage[]::new);
+  }
+
+  // Features are TF-IDF already L2-normalised: standardising would re-weight rare terms up.
+  static LogisticRegression classifier(SupervisedSettings s, double regParam) {
+    return new LogisticRegression().setFamily("multinomial").setFeaturesCol(FEATURES).setLabelCol(LABEL)
+        .setPredictionCol(PREDICTION).setRegParam(regParam).setElasticNetParam(0).setStandardization(false)
+        .setMaxIter(s.maxIter());
+  }
+
+  /** Accuracy and macro-F1 of {@code predicted} ({@code label} and {@code prediction} columns). */
+  static Scores score(Dataset<Row> predicted) {
+    List<Row> rows = predicted.select(col(LABEL), col(PREDICTION)).collectAsList();
     int classes = 0;
     for (Row r : rows) {
       classes = Math.max(classes, (int) Math.max(r.getDouble(0), r.getDouble(1)) + 1);
@@ -98,14 +216,14 @@ public final class ThucnewsJob {
     long[] fn = new long[classes];
     long correct = 0;
     for (Row r : rows) {
-      int g = (int) r.getDouble(0);
-      int p = (int) r.getDouble(1);
-      if (g == p) {
+      int gold = (int) r.getDouble(0);
+      int guess = (int) r.getDouble(1);
+      if (gold == guess) {
         correct++;
-        tp[g]++;
+        tp[gold]++;
       } else {
-        fp[p]++;
-        fn[g]++;
+        fp[guess]++;
+        fn[gold]++;
       }
     }
     double macro = 0;
@@ -113,15 +231,7 @@ public final class ThucnewsJob {
       double denom = 2.0 * tp[c] + fp[c] + fn[c];
       macro += denom == 0 ? 0 : 2.0 * tp[c] / denom;
     }
-    String saved = null;
-    if (o.modelsDir() != null) {
-      saved = TopicModel.versionDir(o.modelsDir(), "supervised-" + System.currentTimeMillis());
-      try {
-        model.write().overwrite().save(saved);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-    return new Result(train.count(), rows.size(), (double) correct / rows.size(), macro / classes, saved);
+    return new Scores(rows.size(), rows.isEmpty() ? 0 : (double) correct / rows.size(),
+        classes == 0 ? 0 : macro / classes);
   }
 }

@@ -1,0 +1,119 @@
+package org.topicline.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.topicline.SparkTestBase;
+import org.topicline.conf.ConfException;
+import org.topicline.conf.TopiclineConf;
+import org.topicline.io.DataPaths;
+import org.topicline.text.TextAnalyzer;
+
+/** Supervised mode on a few made-up titles: it learns their classes, and the saved pipeline scores as trained. */
+class ThucnewsJobTest extends SparkTestBase {
+  private static final String[][] CLASSES = {
+      {"sports", "足球", "联赛", "进球", "球队"},
+      {"stocks", "股市", "大盘", "涨停", "基金"},
+      {"game", "网游", "玩家", "副本", "公测"}};
+  private static final String[] FILLER = {"今天", "最新", "消息", "晚间", "快讯", "一周"};
+
+  private static ThucnewsJob.Result result;
+  private static String models;
+
+  static String lines(int from, int count) {
+    StringBuilder s = new StringBuilder();
+    for (int i = from; i < from + count; i++) {
+      String[] c = CLASSES[i % CLASSES.length];
+      s.append(FILLER[i % FILLER.length]).append(c[1 + i % 4]).append(c[1 + (i / 3) % 4]).append('\t')
+          .append(c[0]).append('\n');
+    }
+    return s.toString();
+  }
+
+  static SupervisedSettings settings(List<Double> regParams) {
+    return new SupervisedSettings(3, 1, regParams, 0.25, 50);
+  }
+
+  @BeforeAll
+  static void train() throws Exception {
+    Path dir = Files.createDirectories(scratch.resolve("thucnews"));
+    Files.writeString(dir.resolve("train.txt"), lines(0, 48));
+    // A blank line and CRLF endings are accepted.
+    Files.writeString(dir.resolve("test.txt"), lines(48, 12).replace("\n", "\r\n") + "\r\n");
+    models = DataPaths.normalise(dir.resolve("models").toString());
+    result = ThucnewsJob.run(spark, new ThucnewsJob.Options(
+        DataPaths.normalise(dir.resolve("train.txt").toString()), DataPaths.normalise(dir.resolve("test.txt").toString()),
+        models, TextAnalyzer.from(TopiclineConf.defaults()), settings(List.of(0.1, 0.001))));
+  }
+
+  @Test
+  void learnsTheClassesAndChoosesRegularisationOnTheTrainingLines() {
+    assertEquals(48, result.trainRows());
+    assertEquals(12, result.testRows());
+    assertEquals(1.0, result.accuracy(), result.summary());
+    assertEquals(1.0, result.macroF1(), result.summary());
+    assertEquals(List.of(0.1, 0.001), result.candidates().stream().map(ThucnewsJob.Candidate::regParam).toList());
+    assertTrue(result.candidates().stream().allMatch(c -> c.validationAccuracy() >= 0 && c.validationAccuracy() <= 1));
+    assertTrue(result.summary().contains("accuracy 1.0000"), result.summary());
+  }
+
+  @Test
+  void theSavedModelScoresUnlabelledTextAsTrained() {
+    assertNotNull(result.savedTo());
+    PipelineModel loaded = PipelineModel.load(result.savedTo());
+    Dataset<Row> titles = spark.createDataset(List.of("晚间股市大盘涨停", "一周网游玩家公测", "今天足球联赛进球"),
+        Encoders.STRING()).toDF(ThucnewsJob.TEXT);
+    List<String> predicted = loaded.transform(titles).select(ThucnewsJob.PREDICTED_LABEL).as(Encoders.STRING())
+        .collectAsList();
+    assertEquals(List.of("stocks", "game", "sports"), predicted);
+  }
+
+  @Test
+  void aLineWithoutALabelNamesItsLine() throws Exception {
+    Path f = scratch.resolve("bad.txt");
+    Files.writeString(f, "足球联赛\tsports\n没有标签的标题\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ThucnewsJob.read(spark, DataPaths.normalise(f.toString())));
+    assertTrue(e.getMessage().endsWith("bad.txt:2: expected text<TAB>label"), e.getMessage());
+  }
+
+  @Test
+  void scoresCountEveryClassInMacroF1() {
+    List<Row> rows = new ArrayList<>();
+    double[][] pairs = {{0, 0}, {0, 0}, {1, 0}, {1, 1}};
+    for (double[] p : pairs) {
+      rows.add(org.apache.spark.sql.RowFactory.create(p[0], p[1]));
+    }
+    var schema = new org.apache.spark.sql.types.StructType()
+        .add(ThucnewsJob.LABEL, org.apache.spark.sql.types.DataTypes.DoubleType)
+        .add("prediction", org.apache.spark.sql.types.DataTypes.DoubleType);
+    ThucnewsJob.Scores s = ThucnewsJob.score(spark.createDataFrame(rows, schema));
+    assertEquals(0.75, s.accuracy(), 1e-9);
+    // class 0: P 2/3, R 1, F1 0.8; class 1: P 1, R 1/2, F1 2/3.
+    assertEquals((0.8 + 2.0 / 3) / 2, s.macroF1(), 1e-9);
+  }
+
+  @Test
+  void defaultsParseAndBadRegularisationNamesItsKey() throws Exception {
+    SupervisedSettings d = SupervisedSettings.from(TopiclineConf.defaults());
+    assertTrue(d.regParams().size() >= 1 && d.maxCharNgram() >= 0, d.toString());
+    Path f = scratch.resolve("bad.conf");
+    Files.writeString(f, "topicline.train.supervised-reg-params = []\n");
+    ConfException e = assertThrows(ConfException.class,
+        () -> SupervisedSettings.from(TopiclineConf.load(f, Map.of())));
+    assertTrue(e.getMessage().contains("topicline.train.supervised-reg-params"), e.getMessage());
+  }
+}
