@@ -336,10 +336,12 @@ public final class PageSplitter {
 
   /**
    * A line that opens a paragraph is a headline when it does not end a sentence and stands apart: wider than the
-   * column (headlines span columns), clearly shorter than it (a body paragraph's first line is only two ems short,
-   * for the indent extraction drops), or set between blank lines where the line after it does not continue a
-   * paragraph (it is itself indented, or a byline), or in a headline's place (after a kicker, a jump mark or a
-   * photo credit).
+   * column (headlines span columns; a wide line running on into a caption is not one), clearly shorter than it (a
+   * body paragraph's first line is only two ems short, for the indent extraction drops), over a wide line (a photo
+   * caption), or set between blank lines where the line after it does not continue a paragraph (it is itself
+   * indented, or a byline), or in a headline's place (after a kicker, a jump mark or a photo credit), or after a
+   * paragraph that has clearly ended while being wider than an indented first line. A full column line running on
+   * after it makes it a paragraph's first line instead.
    */
   private static boolean isHeadline(Line l, Line prevLine, Line next, boolean creditNear, double w,
       List<Para> before) {
@@ -568,8 +570,8 @@ public final class PageSplitter {
           stories.add(story(after, second, a.margin()[k], k));
           orders.add(r.order);
         } else {
-          List<Group> gs = new ArrayList<>(after);
-          gs.addAll(before);
+          List<Group> gs = new ArrayList<>(before);
+          gs.addAll(after);
           stories.add(story(gs, r, a.margin()[k], k));
           orders.add(r.order);
         }
