@@ -68,10 +68,10 @@ public final class ThucnewsJob {
       if (candidates.size() > 1) {
         s.append("; regularisation chosen on a held-out share of them:");
         for (Candidate c : candidates) {
-          s.append(String.format(" %g -> %.4f", c.regParam(), c.validationAccuracy()));
+          s.append(String.format(" %s -> %.4f", c.regParam(), c.validationAccuracy()));
         }
       }
-      s.append(String.format("%nreg-param %g, %d test lines: accuracy %.4f, macro-F1 %.4f", regParam, testRows,
+      s.append(String.format("%nreg-param %s, %d test lines: accuracy %.4f, macro-F1 %.4f", regParam, testRows,
           accuracy, macroF1));
       return s.append(savedTo == null ? "" : "; model saved to " + savedTo).toString();
     }
