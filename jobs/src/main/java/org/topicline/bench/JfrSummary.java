@@ -84,29 +84,33 @@ final class JfrSummary {
     AREAS.keySet().forEach(k -> area.put(k, 0L));
     area.put("other", 0L);
     long samples = 0;
-    for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
-      if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
-        continue;
-      }
-      RecordedStackTrace st = e.getStackTrace();
-      if (st == null || st.getFrames().isEmpty()) {
-        continue;
-      }
-      samples++;
-      String top0 = name(st.getFrames().get(0));
-      self.merge(top0, 1L, Long::sum);
-      area.merge(innermostArea(st), 1L, Long::sum);
-      long at = e.getStartTime().toEpochMilli();
-      for (int i = 0; i < spans.size(); i++) {
-        if (at >= spans.get(i).startMillis() && at < spans.get(i).endMillis()) {
-          stageSelf.get(i).merge(top0, 1L, Long::sum);
-          stageThreads.get(i).merge(threadKind(e), 1L, Long::sum);
-          Set<String> seen = new HashSet<>();
-          for (RecordedFrame f : st.getFrames()) {
-            String n = name(f);
-            if (OWN.stream().anyMatch(n::startsWith) && !n.startsWith(BENCH) && !n.contains("$$Lambda")
-                && seen.add(n)) {
-              stageOwn.get(i).merge(n, 1L, Long::sum);
+    // Streamed: a whole-corpus recording holds millions of events, more than the orchestrator's small heap.
+    try (RecordingFile file = new RecordingFile(recording)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent e = file.readEvent();
+        if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+          continue;
+        }
+        RecordedStackTrace st = e.getStackTrace();
+        if (st == null || st.getFrames().isEmpty()) {
+          continue;
+        }
+        samples++;
+        String top0 = name(st.getFrames().get(0));
+        self.merge(top0, 1L, Long::sum);
+        area.merge(innermostArea(st), 1L, Long::sum);
+        long at = e.getStartTime().toEpochMilli();
+        for (int i = 0; i < spans.size(); i++) {
+          if (at >= spans.get(i).startMillis() && at < spans.get(i).endMillis()) {
+            stageSelf.get(i).merge(top0, 1L, Long::sum);
+            stageThreads.get(i).merge(threadKind(e), 1L, Long::sum);
+            Set<String> seen = new HashSet<>();
+            for (RecordedFrame f : st.getFrames()) {
+              String n = name(f);
+              if (OWN.stream().anyMatch(n::startsWith) && !n.startsWith(BENCH) && !n.contains("$$Lambda")
+                  && seen.add(n)) {
+                stageOwn.get(i).merge(n, 1L, Long::sum);
+              }
             }
           }
         }
