@@ -31,6 +31,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.storage.StorageLevel;
 import org.topicline.ingest.Article;
 import org.topicline.io.DataPaths;
@@ -129,8 +130,11 @@ public final class TrainJob {
       keep.add(labelCol(i));
       keep.add(gateCol(i));
     }
-    Dataset<Row> featurised = vectorModel.transform(tokens).select(keep.stream().map(c -> col(c)).toArray(
-        org.apache.spark.sql.Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    // VectorAssembler names every feature in the column's metadata (megabytes for a 250k vocabulary), and that
+    // metadata rides in the task binary of every L-BFGS iteration; the regression needs only the vector size.
+    Dataset<Row> featurised = vectorModel.transform(tokens).select(keep.stream()
+        .map(c -> c.equals(TopicFeatures.FEATURES) ? col(c).as(c, Metadata.empty()) : col(c))
+        .toArray(org.apache.spark.sql.Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK_SER());
     featurised.count();
     tokens.unpersist();
     List<Transformer> featureStages = new ArrayList<>(Arrays.asList(tokenModel.stages()));
