@@ -171,15 +171,29 @@ public final class TrainJob {
           .setRawPredictionCol("tl_raw").setPredictionCol("tl_prediction");
       LogisticRegressionModel model = lr.fit(weighted);
 
-      List<Row> held = featurised.filter(col("tl_held_out").equalTo(true).and(col(labelCol(i)).geq(0)))
+      // The held-out split with its ambiguous articles too: they lie between a passing mention and a main subject,
+      // which the rubric does not count, so the threshold is chosen with them as negatives. Metrics stay on the
+      // confident weak labels.
+      List<Row> heldAll = featurised.filter(col("tl_held_out").equalTo(true))
           .select(TopicFeatures.FEATURES, labelCol(i), gateCol(i)).collectAsList();
-      double[] prob = new double[held.size()];
-      int[] label = new int[held.size()];
       double[] coef = model.coefficients().toArray();
-      for (int k = 0; k < prob.length; k++) {
+      double[] probAll = new double[heldAll.size()];
+      int[] labelAll = new int[heldAll.size()];
+      int confident = 0;
+      for (int k = 0; k < probAll.length; k++) {
         // Scoring labels only articles the rules let through, so the threshold is chosen on the same footing.
-        prob[k] = held.get(k).getBoolean(2) ? sigmoid(dot(coef, held.get(k).getAs(0)) + model.intercept()) : 0;
-        label[k] = held.get(k).getInt(1);
+        Row r = heldAll.get(k);
+        probAll[k] = r.getBoolean(2) ? sigmoid(dot(coef, r.getAs(0)) + model.intercept()) : 0;
+        labelAll[k] = Math.max(r.getInt(1), 0);
+        confident += r.getInt(1) >= 0 ? 1 : 0;
+      }
+      double[] prob = new double[confident];
+      int[] label = new int[confident];
+      for (int k = 0, c = 0; k < probAll.length; k++) {
+        if (heldAll.get(k).getInt(1) >= 0) {
+          prob[c] = probAll[k];
+          label[c++] = labelAll[k];
+        }
       }
       long heldPositives = Arrays.stream(label).filter(l -> l == 1).count();
       String thresholdSource;
@@ -188,7 +202,7 @@ public final class TrainJob {
         threshold = t.threshold();
         thresholdSource = "conf";
       } else if (heldPositives >= MIN_HELD_OUT_POSITIVES) {
-        threshold = BinaryMetrics.bestThreshold(prob, label);
+        threshold = BinaryMetrics.bestThreshold(probAll, labelAll);
         thresholdSource = "held-out best F1";
       } else {
         // A best-F1 threshold over a handful of positives is noise (it drops to whatever the few score).
