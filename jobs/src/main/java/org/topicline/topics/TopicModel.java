@@ -203,7 +203,12 @@ public final class TopicModel {
     }
 
     double probability(int topic, Vector x) {
-      return 1.0 / (1.0 + Math.exp(-(dot(coef[topic], x) + intercept[topic])));
+      return probability(coef[topic], intercept[topic], x);
+    }
+
+    /** The logistic regression's probability; training uses it to choose thresholds as scoring will apply them. */
+    static double probability(double[] coef, double intercept, Vector x) {
+      return 1.0 / (1.0 + Math.exp(-(dot(coef, x) + intercept)));
     }
 
     List<WeightedTerm> evidence(int topic, Vector x) {

@@ -183,7 +183,7 @@ public final class TrainJob {
       for (int k = 0; k < probAll.length; k++) {
         // Scoring labels only articles the rules let through, so the threshold is chosen on the same footing.
         Row r = heldAll.get(k);
-        probAll[k] = r.getBoolean(2) ? sigmoid(dot(coef, r.getAs(0)) + model.intercept()) : 0;
+        probAll[k] = r.getBoolean(2) ? TopicModel.Scorer.probability(coef, model.intercept(), r.getAs(0)) : 0;
         labelAll[k] = Math.max(r.getInt(1), 0);
         confident += r.getInt(1) >= 0 ? 1 : 0;
       }
@@ -399,18 +399,5 @@ public final class TrainJob {
       metrics.get(m).setModelPositives(counts[3 * m + 1]);
       metrics.get(m).setBeyondRules(counts[3 * m + 2]);
     }
-  }
-
-  static double sigmoid(double z) {
-    return 1.0 / (1.0 + Math.exp(-z));
-  }
-
-  static double dot(double[] c, Vector x) {
-    org.apache.spark.ml.linalg.SparseVector v = x.toSparse();
-    double s = 0;
-    for (int k = 0; k < v.indices().length; k++) {
-      s += c[v.indices()[k]] * v.values()[k];
-    }
-    return s;
   }
 }
