@@ -24,12 +24,15 @@ public final class EvalTopicsCommand extends SparkCommand {
   @Option(names = "--model-version", paramLabel = "VERSION", description = "Model version (default: the latest).")
   String version;
 
+  @Option(names = "--errors", description = "Also list every item the model labels differently from the hand label.")
+  boolean errors;
+
   @Override
   protected PreparedJob prepare(TopiclineConf conf) {
     java.nio.file.Path l = java.nio.file.Path.of(labels).toAbsolutePath();
     String root = data != null ? DataPaths.normalise(data) : DataPaths.normalise(l.getParent().getParent().toString());
     EvalTopicsJob.Options o = new EvalTopicsJob.Options(DataPaths.normalise(labels), root,
-        DataPaths.normalise(models), version, TopicSettings.from(conf).topics());
+        DataPaths.normalise(models), version, TopicSettings.from(conf).topics(), errors);
     return spark -> EvalTopicsJob.run(spark, o);
   }
 }

@@ -17,14 +17,19 @@ import org.topicline.io.JobResult;
 public final class EvalTopicsJob {
   public static final String COMMAND = "eval-topics";
 
-  public record Options(String labels, String dataRoot, String modelsDir, String version, List<TopicSpec> topics) {}
+  /** {@code errors}: also list every item the model gets wrong (for reviewing the rules and the rubric). */
+  public record Options(String labels, String dataRoot, String modelsDir, String version, List<TopicSpec> topics,
+      boolean errors) {}
+
+  /** An item the model labels differently from the hand label. */
+  public record Miss(String topic, boolean gold, boolean rule, double probability, String sourceId, String title) {}
 
   /** Scores of one topic; F1 of a topic with no positives and no predictions counts as 1 (nothing to find). */
   public record TopicEval(String topic, long support, long predicted, double precision, double recall, double f1,
       double rulePrecision, double ruleRecall, double ruleF1) {}
 
   public record Result(String version, int items, List<TopicEval> topics, double macroF1, double ruleMacroF1,
-      double macroF1WithSupport) implements JobResult {
+      double macroF1WithSupport, List<Miss> misses) implements JobResult {
     @Override
     public String summary() {
       StringBuilder b = new StringBuilder(String.format("eval-topics: model %s on %d labelled items%n", version,
@@ -37,6 +42,13 @@ public final class EvalTopicsJob {
       }
       b.append(String.format("macro-F1 %.3f (rules alone %.3f); over topics with positives only %.3f%n", macroF1,
           ruleMacroF1, macroF1WithSupport));
+      if (!misses.isEmpty()) {
+        b.append(String.format("%nmisclassified items (fn: labelled by hand, missed; fp: labelled by the model only)%n"));
+        for (Miss m : misses) {
+          b.append(String.format("%-20s %s rule=%d p=%.3f %s %s%n", m.topic(), m.gold() ? "fn" : "fp",
+              m.rule() ? 1 : 0, m.probability(), m.sourceId(), m.title()));
+        }
+      }
       return b.toString();
     }
   }
@@ -50,10 +62,11 @@ public final class EvalTopicsJob {
     o.topics().forEach(t -> ids.add(t.id()));
     List<GoldLabels.Item> items = GoldLabels.items(spark, o.labels(), ids);
     List<Article> articles = GoldLabels.articles(spark, o.dataRoot(), items);
-    Map<String, Boolean> predicted = new HashMap<>();
+    Map<String, TopicScore> predicted = new HashMap<>();
     for (TopicScore s : model.score(spark.createDataset(articles, Article.ENCODER), 0).collectAsList()) {
-      predicted.put(s.getArticleId() + "\t" + s.getTopic(), s.getLabel());
+      predicted.put(s.getArticleId() + "\t" + s.getTopic(), s);
     }
+    List<Miss> misses = new ArrayList<>();
     List<TopicEval> evals = new ArrayList<>();
     double macro = 0, ruleMacro = 0, withSupport = 0;
     int supported = 0;
@@ -66,11 +79,16 @@ public final class EvalTopicsJob {
           continue;
         }
         Article a = articles.get(i);
-        boolean p = predicted.getOrDefault(a.getArticleId() + "\t" + t.id(), false);
+        TopicScore score = predicted.get(a.getArticleId() + "\t" + t.id());
+        boolean p = score != null && score.getLabel();
         String headline = String.join(" ", nonNull(a.getKicker()), nonNull(a.getTitle()), nonNull(a.getSubtitle()));
         boolean rule = SeedRules.weakLabel(t, headline, a.getBody()) == SeedRules.POSITIVE;
         count(m, p, gold == 1);
         count(r, rule, gold == 1);
+        if (o.errors() && p != (gold == 1)) {
+          misses.add(new Miss(t.id(), gold == 1, rule, score == null ? Double.NaN : score.getProbability(),
+              a.getSourceId(), a.getTitle()));
+        }
       }
       double[] pm = prf(m);
       double[] rm = prf(r);
@@ -84,7 +102,7 @@ public final class EvalTopicsJob {
     }
     int n = o.topics().size();
     return new Result(version, items.size(), evals, macro / n, ruleMacro / n,
-        supported == 0 ? Double.NaN : withSupport / supported);
+        supported == 0 ? Double.NaN : withSupport / supported, misses);
   }
 
   private static String nonNull(String s) {
