@@ -1,98 +1,121 @@
 package org.topicline.topics;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import java.io.Serializable;
 
 /**
- * Precision, recall, F1, ROC AUC and PR AUC of probabilities against 0/1 labels, and the threshold with the best F1.
- * Held-out sets are small enough to measure on the driver.
+ * Precision, recall, F1, ROC AUC and PR AUC of probabilities against 0/1 labels, and the threshold with the best F1,
+ * all computed from a {@link Histogram}: the held-out split grows with the corpus, so its probabilities are counted
+ * into fixed bins on the executors and only the bins reach the driver.
  */
 public record BinaryMetrics(double threshold, double precision, double recall, double f1, double rocAuc,
     double prAuc, long support, long size) {
 
-  /** Metrics at {@code threshold}. */
-  public static BinaryMetrics at(double[] prob, int[] label, double threshold) {
-    long tp = 0, fp = 0, fn = 0, pos = 0;
-    for (int i = 0; i < prob.length; i++) {
-      boolean p = prob[i] >= threshold;
-      pos += label[i];
-      tp += p && label[i] == 1 ? 1 : 0;
-      fp += p && label[i] == 0 ? 1 : 0;
-      fn += !p && label[i] == 1 ? 1 : 0;
+  /** Metrics at {@code threshold} (probabilities are resolved to the histogram's bin width). */
+  public static BinaryMetrics at(Histogram h, double threshold) {
+    int first = Histogram.bin(threshold);
+    long tp = 0, fp = 0;
+    for (int b = first; b < Histogram.BINS; b++) {
+      tp += h.pos[b];
+      fp += h.neg[b];
     }
+    long pos = h.positives();
     double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
     double recall = pos == 0 ? 0 : (double) tp / pos;
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-    double[] auc = areas(prob, label);
-    return new BinaryMetrics(threshold, precision, recall, f1, auc[0], auc[1], pos, prob.length);
+    double[] auc = areas(h);
+    return new BinaryMetrics(threshold, precision, recall, f1, auc[0], auc[1], pos, pos + h.negatives());
   }
 
   /**
-   * The threshold with the best F1, placed halfway between the lowest positive probability it keeps and the next
-   * lower probability (so a new article just below the last kept one is not decided by a hair).
+   * The threshold with the best F1: the lower edge of the lowest bin it keeps; 0.5 when there is no positive.
    */
-  public static double bestThreshold(double[] prob, int[] label) {
-    Integer[] order = order(prob);
-    long pos = Arrays.stream(label).filter(l -> l == 1).count();
+  public static double bestThreshold(Histogram h) {
+    long pos = h.positives();
     if (pos == 0) {
       return 0.5;
     }
     long tp = 0, fp = 0;
     double best = -1;
-    double threshold = 0.5;
-    for (int k = 0; k < order.length; k++) {
-      int i = order[k];
-      tp += label[i];
-      fp += 1 - label[i];
-      if (k + 1 < order.length && prob[order[k + 1]] == prob[i]) {
+    int bestBin = Histogram.bin(0.5);
+    for (int b = Histogram.BINS - 1; b >= 0; b--) {
+      if (h.pos[b] + h.neg[b] == 0) {
         continue;
       }
+      tp += h.pos[b];
+      fp += h.neg[b];
       double f1 = 2.0 * tp / (2.0 * tp + fp + (pos - tp));
       if (f1 > best) {
         best = f1;
-        double next = k + 1 < order.length ? prob[order[k + 1]] : 0;
-        threshold = (prob[i] + next) / 2;
+        bestBin = b;
       }
     }
-    return threshold;
+    return (double) bestBin / Histogram.BINS;
   }
 
-  /** ROC AUC and PR AUC (trapezoids over the distinct probabilities, highest first). */
-  static double[] areas(double[] prob, int[] label) {
-    Integer[] order = order(prob);
-    long pos = Arrays.stream(label).filter(l -> l == 1).count();
-    long neg = label.length - pos;
+  /** ROC AUC and PR AUC: trapezoids over the bins, highest probability first; NaN without both classes. */
+  static double[] areas(Histogram h) {
+    long pos = h.positives();
+    long neg = h.negatives();
     if (pos == 0 || neg == 0) {
       return new double[] {Double.NaN, Double.NaN};
     }
     double roc = 0, pr = 0;
     long tp = 0, fp = 0;
-    double prevTpr = 0, prevFpr = 0, prevRecall = 0, prevPrecision = 1;
-    for (int k = 0; k < order.length; k++) {
-      int i = order[k];
-      tp += label[i];
-      fp += 1 - label[i];
-      if (k + 1 < order.length && prob[order[k + 1]] == prob[i]) {
+    double prevTpr = 0, prevFpr = 0, prevPrecision = 1;
+    for (int b = Histogram.BINS - 1; b >= 0; b--) {
+      if (h.pos[b] + h.neg[b] == 0) {
         continue;
       }
+      tp += h.pos[b];
+      fp += h.neg[b];
       double tpr = (double) tp / pos, fpr = (double) fp / neg;
       double precision = (double) tp / (tp + fp);
       roc += (fpr - prevFpr) * (tpr + prevTpr) / 2;
-      pr += (tpr - prevRecall) * (precision + prevPrecision) / 2;
+      pr += (tpr - prevTpr) * (precision + prevPrecision) / 2;
       prevTpr = tpr;
       prevFpr = fpr;
-      prevRecall = tpr;
       prevPrecision = precision;
     }
     return new double[] {roc, pr};
   }
 
-  private static Integer[] order(double[] prob) {
-    Integer[] order = new Integer[prob.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  /** Positives and negatives counted per probability bin of width 1/{@link #BINS}; mergeable across partitions. */
+  public static final class Histogram implements Serializable {
+    static final int BINS = 10_000;
+    final long[] pos = new long[BINS];
+    final long[] neg = new long[BINS];
+
+    static int bin(double probability) {
+      return (int) Math.min(BINS - 1, Math.max(0, Math.floor(probability * BINS)));
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> prob[i]).reversed());
-    return order;
+
+    public Histogram add(double probability, boolean positive) {
+      (positive ? pos : neg)[bin(probability)]++;
+      return this;
+    }
+
+    public Histogram merge(Histogram other) {
+      for (int b = 0; b < BINS; b++) {
+        pos[b] += other.pos[b];
+        neg[b] += other.neg[b];
+      }
+      return this;
+    }
+
+    public long positives() {
+      long n = 0;
+      for (long c : pos) {
+        n += c;
+      }
+      return n;
+    }
+
+    public long negatives() {
+      long n = 0;
+      for (long c : neg) {
+        n += c;
+      }
+      return n;
+    }
   }
 }

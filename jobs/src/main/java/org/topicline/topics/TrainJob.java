@@ -48,8 +48,9 @@ import org.topicline.text.TextAnalyzer;
  * <p>Steps: 1) read {@code articles} (originals only: {@code dup_of} null) in the window; 2) label each article
  * per topic with the seed rules (positive, negative or left out), gold labels overriding; 3) hold out a split by
  * article id; 4) segment once, fit the shared TF-IDF features on the training split; 5) per topic, fit a
- * class-weighted logistic regression, choose the threshold on the held-out split and measure it there; 6) count the
- * positives the model finds beyond the rules; 7) write {@code models/<version>/} and {@code model_metrics}.
+ * class-weighted logistic regression; 6) count the held-out probabilities into histograms, choose each threshold
+ * and measure it there; 7) count the positives the model finds beyond the rules; 8) write {@code models/<version>/}
+ * and {@code model_metrics}. Nothing is collected to the driver in proportion to the corpus.
  */
 public final class TrainJob {
   public static final String COMMAND = "train";
@@ -144,72 +145,66 @@ public final class TrainJob {
     List<ModelMetric> metrics = new ArrayList<>();
     List<String> untrained = new ArrayList<>();
     List<Map<String, Object>> topicMeta = new ArrayList<>();
+    spark.sparkContext().setJobGroup("train", "5) class counts", false);
+    long[][] counts = classCounts(featurised, topics.size());
+    LogisticRegressionModel[] fitted = new LogisticRegressionModel[topics.size()];
     for (int i = 0; i < topics.size(); i++) {
       TopicSpec t = topics.get(i);
-      spark.sparkContext().setJobGroup("train", "5) topic " + t.id(), false);
-      Dataset<Row> train = featurised.filter(col("tl_held_out").equalTo(false).and(col(labelCol(i)).geq(0)));
-      long pos = train.filter(col(labelCol(i)).equalTo(1)).count();
-      long neg = train.filter(col(labelCol(i)).equalTo(0)).count();
+      long pos = counts[i][1];
+      long neg = counts[i][0];
       Map<String, Object> meta = TopicModel.map();
       meta.put("id", t.id());
       meta.put("display_name", t.displayName());
       meta.put("train_positives", pos);
       meta.put("train_negatives", neg);
+      topicMeta.add(meta);
       if (pos < 2 || neg < 2) {
         untrained.add(t.id() + ": " + pos + " positives and " + neg + " negatives in the training split");
         meta.put("trained", false);
-        topicMeta.add(meta);
         continue;
       }
+      spark.sparkContext().setJobGroup("train", "5) topic " + t.id(), false);
       double total = pos + neg;
-      Dataset<Row> weighted = train.withColumn("tl_weight",
-          when(col(labelCol(i)).equalTo(1), lit(total / (2.0 * pos))).otherwise(lit(total / (2.0 * neg))))
+      Dataset<Row> weighted = featurised
+          .filter(col("tl_held_out").equalTo(false).and(col(labelCol(i)).geq(0)))
+          .withColumn("tl_weight",
+              when(col(labelCol(i)).equalTo(1), lit(total / (2.0 * pos))).otherwise(lit(total / (2.0 * neg))))
           .withColumn("tl_label", col(labelCol(i)).cast(DataTypes.DoubleType));
       LogisticRegression lr = new LogisticRegression().setFeaturesCol(TopicFeatures.FEATURES)
           .setLabelCol("tl_label").setWeightCol("tl_weight").setRegParam(ts.regParam()).setMaxIter(ts.maxIter())
           .setStandardization(false).setElasticNetParam(0).setProbabilityCol("tl_probability")
           .setRawPredictionCol("tl_raw").setPredictionCol("tl_prediction");
-      LogisticRegressionModel model = lr.fit(weighted);
+      fitted[i] = lr.fit(weighted);
+      meta.put("iterations", fitted[i].summary().totalIterations());
+    }
 
-      // The held-out split with its ambiguous articles too: they lie between a passing mention and a main subject,
-      // which the rubric does not count, so the threshold is chosen with them as negatives. Metrics stay on the
-      // confident weak labels.
-      List<Row> heldAll = featurised.filter(col("tl_held_out").equalTo(true))
-          .select(TopicFeatures.FEATURES, labelCol(i), gateCol(i)).collectAsList();
-      double[] coef = model.coefficients().toArray();
-      double[] probAll = new double[heldAll.size()];
-      int[] labelAll = new int[heldAll.size()];
-      int confident = 0;
-      for (int k = 0; k < probAll.length; k++) {
-        // Scoring labels only articles the rules let through, so the threshold is chosen on the same footing.
-        Row r = heldAll.get(k);
-        probAll[k] = r.getBoolean(2) ? TopicModel.Scorer.probability(coef, model.intercept(), r.getAs(0)) : 0;
-        labelAll[k] = Math.max(r.getInt(1), 0);
-        confident += r.getInt(1) >= 0 ? 1 : 0;
+    spark.sparkContext().setJobGroup("train", "6) held-out histograms", false);
+    BinaryMetrics.Histogram[][] held = heldOutHistograms(featurised, fitted);
+    for (int i = 0; i < topics.size(); i++) {
+      if (fitted[i] == null) {
+        continue;
       }
-      double[] prob = new double[confident];
-      int[] label = new int[confident];
-      for (int k = 0, c = 0; k < probAll.length; k++) {
-        if (heldAll.get(k).getInt(1) >= 0) {
-          prob[c] = probAll[k];
-          label[c++] = labelAll[k];
-        }
-      }
-      long heldPositives = Arrays.stream(label).filter(l -> l == 1).count();
+      TopicSpec t = topics.get(i);
+      LogisticRegressionModel model = fitted[i];
+      Map<String, Object> meta = topicMeta.get(i);
+      long heldPositives = held[i][CONFIDENT].positives();
       String thresholdSource;
       double threshold;
       if (t.threshold() != null) {
         threshold = t.threshold();
         thresholdSource = "conf";
       } else if (heldPositives >= MIN_HELD_OUT_POSITIVES) {
-        threshold = BinaryMetrics.bestThreshold(probAll, labelAll);
+        // The held-out split with its ambiguous articles too: they lie between a passing mention and a main
+        // subject, which the rubric does not count, so the threshold is chosen with them as negatives.
+        threshold = BinaryMetrics.bestThreshold(held[i][ALL]);
         thresholdSource = "held-out best F1";
       } else {
         // A best-F1 threshold over a handful of positives is noise (it drops to whatever the few score).
         threshold = 0.5;
         thresholdSource = "0.5: only " + heldPositives + " held-out positives";
       }
-      BinaryMetrics m = BinaryMetrics.at(prob, label, threshold);
+      // Metrics stay on the confident weak labels.
+      BinaryMetrics m = BinaryMetrics.at(held[i][CONFIDENT], threshold);
 
       List<Transformer> pipelineStages = new ArrayList<>(featureStages);
       pipelineStages.add(model);
@@ -227,26 +222,25 @@ public final class TrainJob {
       mm.setSupport(m.support());
       mm.setThreshold(threshold);
       mm.setHeldOut(m.size());
-      mm.setTrainPositives(pos);
-      mm.setTrainNegatives(neg);
+      mm.setTrainPositives(counts[i][1]);
+      mm.setTrainNegatives(counts[i][0]);
       mm.setRunId(o.runId());
       metrics.add(mm);
       meta.put("trained", true);
       meta.put("threshold", threshold);
       meta.put("threshold_source", thresholdSource);
       meta.put("rules", t.toMap());
-      topicMeta.add(meta);
     }
     if (trained.isEmpty()) {
       throw new IllegalStateException("no topic could be trained: " + String.join("; ", untrained));
     }
 
-    spark.sparkContext().setJobGroup("train", "6) positives beyond the rules", false);
+    spark.sparkContext().setJobGroup("train", "7) positives beyond the rules", false);
     TopicModel model = new TopicModel(version, trained, null);
     countBeyondRules(featurised, model.scorer(0), topics, metrics);
     featurised.unpersist();
 
-    spark.sparkContext().setJobGroup("train", "7) write the model and model_metrics", false);
+    spark.sparkContext().setJobGroup("train", "8) write the model and model_metrics", false);
     for (TopicModel.Topic t : trained) {
       try {
         t.pipeline().write().overwrite().save(modelDir + "/" + TopicModel.TOPICS_DIR + "/" + t.id());
@@ -364,6 +358,87 @@ public final class TrainJob {
     throw new IllegalStateException("the feature pipeline has no estimator");
   }
 
+  /** Index into {@link #heldOutHistograms}: the confident weak labels only. */
+  static final int CONFIDENT = 0;
+  /** Index into {@link #heldOutHistograms}: every held-out article, ambiguous ones counted as negatives. */
+  static final int ALL = 1;
+
+  /** Per topic, the training split's negatives and positives ({@code [topic][label]}), in one pass. */
+  private static long[][] classCounts(Dataset<Row> featurised, int topics) {
+    long[] c = featurised.filter(col("tl_held_out").equalTo(false)).javaRDD().map(r -> {
+      long[] k = new long[2 * topics];
+      for (int i = 0; i < topics; i++) {
+        int label = r.<Integer>getAs(labelCol(i));
+        if (label >= 0) {
+          k[2 * i + label]++;
+        }
+      }
+      return k;
+    }).reduce(TrainJob::sum);
+    long[][] out = new long[topics][2];
+    for (int i = 0; i < topics; i++) {
+      out[i][0] = c[2 * i];
+      out[i][1] = c[2 * i + 1];
+    }
+    return out;
+  }
+
+  /**
+   * Per fitted topic, histograms of the held-out probabilities as scoring gives them (0 where the rules do not let
+   * the model label the article): {@code [topic][CONFIDENT]} over the confident weak labels, {@code [topic][ALL]}
+   * over every held-out article. Only the fixed-size histograms reach the driver, whatever the corpus size.
+   */
+  private static BinaryMetrics.Histogram[][] heldOutHistograms(Dataset<Row> featurised,
+      LogisticRegressionModel[] fitted) {
+    int n = fitted.length;
+    double[][] coef = new double[n][];
+    double[] intercept = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (fitted[i] != null) {
+        coef[i] = fitted[i].coefficients().toArray();
+        intercept[i] = fitted[i].intercept();
+      }
+    }
+    return featurised.filter(col("tl_held_out").equalTo(true)).javaRDD().mapPartitions(rows -> {
+      BinaryMetrics.Histogram[][] h = new BinaryMetrics.Histogram[n][2];
+      for (int i = 0; i < n; i++) {
+        h[i][CONFIDENT] = new BinaryMetrics.Histogram();
+        h[i][ALL] = new BinaryMetrics.Histogram();
+      }
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        Vector x = r.getAs(TopicFeatures.FEATURES);
+        for (int i = 0; i < n; i++) {
+          if (coef[i] == null) {
+            continue;
+          }
+          // Scoring labels only articles the rules let through, so the threshold is chosen on the same footing.
+          double p = r.<Boolean>getAs(gateCol(i)) ? TopicModel.Scorer.probability(coef[i], intercept[i], x) : 0;
+          int label = r.<Integer>getAs(labelCol(i));
+          h[i][ALL].add(p, label == 1);
+          if (label >= 0) {
+            h[i][CONFIDENT].add(p, label == 1);
+          }
+        }
+      }
+      return java.util.List.<BinaryMetrics.Histogram[][]>of(h).iterator();
+    }).reduce((a, b) -> {
+      for (int i = 0; i < n; i++) {
+        a[i][CONFIDENT].merge(b[i][CONFIDENT]);
+        a[i][ALL].merge(b[i][ALL]);
+      }
+      return a;
+    });
+  }
+
+  private static long[] sum(long[] a, long[] b) {
+    long[] c = new long[a.length];
+    for (int k = 0; k < a.length; k++) {
+      c[k] = a[k] + b[k];
+    }
+    return c;
+  }
+
   private static void countBeyondRules(Dataset<Row> featurised, TopicModel.Scorer scorer, List<TopicSpec> topics,
       List<ModelMetric> metrics) {
     int n = metrics.size();
@@ -387,13 +462,7 @@ public final class TrainJob {
         c[3 * m + 2] += model && !rule ? 1 : 0;
       }
       return c;
-    }).reduce((a, b) -> {
-      long[] c = new long[a.length];
-      for (int k = 0; k < a.length; k++) {
-        c[k] = a[k] + b[k];
-      }
-      return c;
-    });
+    }).reduce(TrainJob::sum);
     for (int m = 0; m < n; m++) {
       metrics.get(m).setRulePositives(counts[3 * m]);
       metrics.get(m).setModelPositives(counts[3 * m + 1]);

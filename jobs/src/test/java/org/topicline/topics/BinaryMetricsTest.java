@@ -1,0 +1,65 @@
+package org.topicline.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BinaryMetricsTest {
+
+  private static BinaryMetrics.Histogram of(double[] prob, boolean[] positive) {
+    BinaryMetrics.Histogram h = new BinaryMetrics.Histogram();
+    for (int i = 0; i < prob.length; i++) {
+      h.add(prob[i], positive[i]);
+    }
+    return h;
+  }
+
+  @Test
+  void separableScoresGetAThresholdBetweenTheClassesAndPerfectAreas() {
+    BinaryMetrics.Histogram h = of(new double[] {0.91, 0.8, 0.62, 0.4, 0.3, 0.05},
+        new boolean[] {true, true, true, false, false, false});
+    double t = BinaryMetrics.bestThreshold(h);
+    assertTrue(t > 0.4 && t <= 0.62, "threshold " + t);
+    BinaryMetrics m = BinaryMetrics.at(h, t);
+    assertEquals(1.0, m.f1(), 1e-12);
+    assertEquals(1.0, m.rocAuc(), 1e-12);
+    assertEquals(1.0, m.prAuc(), 1e-12);
+    assertEquals(3, m.support());
+    assertEquals(6, m.size());
+  }
+
+  @Test
+  void metricsAtAThresholdCountWhatReachesIt() {
+    BinaryMetrics.Histogram h = of(new double[] {0.9, 0.7, 0.6, 0.55, 0.2},
+        new boolean[] {true, false, true, false, true});
+    BinaryMetrics m = BinaryMetrics.at(h, 0.6);
+    assertEquals(2.0 / 3, m.precision(), 1e-12);
+    assertEquals(2.0 / 3, m.recall(), 1e-12);
+    // Ranking 1,0,1,0,1: three of the six positive-negative pairs are ordered right.
+    assertEquals(0.5, m.rocAuc(), 1e-12);
+  }
+
+  @Test
+  void bestF1CanPreferRecallOverASinglePerfectlyRankedItem() {
+    // Keeping all four positives at the cost of one negative (F1 8/9) beats keeping only the top one (F1 2/5).
+    BinaryMetrics.Histogram h = of(new double[] {0.95, 0.9, 0.7, 0.6, 0.5, 0.1},
+        new boolean[] {true, false, true, true, true, false});
+    assertEquals(0.5, BinaryMetrics.bestThreshold(h), 1e-12);
+  }
+
+  @Test
+  void partitionsMergeIntoTheSameHistogram() {
+    BinaryMetrics.Histogram a = of(new double[] {0.9, 0.1}, new boolean[] {true, false});
+    BinaryMetrics.Histogram b = of(new double[] {0.8, 0.3}, new boolean[] {false, true});
+    BinaryMetrics.Histogram whole = of(new double[] {0.9, 0.1, 0.8, 0.3}, new boolean[] {true, false, false, true});
+    assertEquals(BinaryMetrics.at(whole, 0.5), BinaryMetrics.at(a.merge(b), 0.5));
+  }
+
+  @Test
+  void withoutPositivesTheThresholdStaysAtOneHalfAndAreasAreUndefined() {
+    BinaryMetrics.Histogram h = of(new double[] {0.9, 0.2}, new boolean[] {false, false});
+    assertEquals(0.5, BinaryMetrics.bestThreshold(h), 1e-12);
+    assertTrue(Double.isNaN(BinaryMetrics.at(h, 0.5).rocAuc()));
+  }
+}
