@@ -199,8 +199,8 @@ public record BenchReport(String stamp, String machine, String command, List<Str
         b.append(String.format(" | %6.2f", figures.get("parallel_efficiency")));
       }
       b.append('\n');
-      b.append("pipeline: ingest + train + score + summarize + trends, as run; tokenise (the tokeniser on its own: the"
-          + " pipeline tokenises inside its steps) and write* are not added\n");
+      b.append("pipeline: ingest + tokens + train + score + summarize + trends, as run (tokens: the tokenise step,"
+          + " which writes article_tokens); tokenise (the tokeniser on its own) and write* are not added\n");
       b.append("* write: time in Parquet-writing jobs inside the stages above\n");
       b.append("cpu s: the worker's CPU time; load average (1 min) before/after each run:");
       for (WorkerResult r : scale1) {

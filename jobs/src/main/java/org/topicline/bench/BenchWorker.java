@@ -41,6 +41,7 @@ import org.topicline.topics.TopicSettings;
 import org.topicline.topics.TrainJob;
 import org.topicline.text.RawSegmenter;
 import org.topicline.text.TextAnalyzer;
+import org.topicline.text.TokeniseJob;
 import org.topicline.trends.TrendsJob;
 import org.topicline.trends.TrendsSettings;
 
@@ -116,6 +117,9 @@ public final class BenchWorker {
         }
         Span time = switch (stage) {
           case TOKENISE -> timed(() -> tokenise(spark, output, analyzer));
+          // The pipeline's tokenise step: later stages read its article_tokens instead of segmenting again.
+          case TOKENS -> timed(() -> TokeniseJob.run(spark, new TokeniseJob.Options(output, analyzer, null, null,
+              conf.hash(), "bench tokenise")));
           case TRAIN -> timed(() -> modelVersion[0] = TrainJob.run(spark, new TrainJob.Options(output, models, null,
               null, null, topics, analyzer, conf.hash(), RunLog.newRunId(), "bench train")).version());
           // Scoring needs the model this run trained.

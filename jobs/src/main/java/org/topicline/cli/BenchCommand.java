@@ -32,8 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> years = List.of();
 
   @Option(names = "--stages", split = ",", paramLabel = "STAGE",
-      description = "Stages to time, from: ingest, tokenise, train, score, summarize, trends, write (default: all). "
-          + "Ingest always runs, as every other stage reads its output.")
+      description = "Stages to time, from: ingest, tokenise, tokens, train, score, summarize, trends, write "
+          + "(default: all). Ingest always runs, as every other stage reads its output.")
   List<String> stages = Stage.ALL.stream().map(Stage::label).toList();
 
   @Option(names = "--cores", split = ",", paramLabel = "N", defaultValue = "1,2",

@@ -27,12 +27,13 @@ import picocli.CommandLine;
 public final class Pipeline {
   public static final String COMMAND = "pipeline";
   public static final String INGEST = "ingest";
+  public static final String TOKENISE = "tokenise";
   public static final String TRAIN = "train";
   public static final String SCORE = "score";
   public static final String SUMMARIZE = "summarize";
   public static final String TRENDS = "trends";
   /** Every step in data-flow order. */
-  public static final List<String> STEPS = List.of(INGEST, TRAIN, SCORE, SUMMARIZE, TRENDS);
+  public static final List<String> STEPS = List.of(INGEST, TOKENISE, TRAIN, SCORE, SUMMARIZE, TRENDS);
   /** {@code --model latest}: score with the newest trained model. */
   public static final String LATEST = "latest";
 
@@ -86,6 +87,7 @@ public final class Pipeline {
           inputs.forEach(i -> a.addAll(List.of("--input", i)));
           window(a);
         }
+        case TOKENISE -> window(a);
         case TRAIN -> option(a, "--models", models);
         case SCORE -> {
           option(a, "--models", models);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = {
-        "Runs ingest -> train (or reuse a model) -> score -> summarize -> trends with one conf on one Spark session.",
+        "Runs ingest -> tokenise -> train (or reuse a model) -> score -> summarize -> trends with one conf on one",
+        "Spark session.",
         "Each step runs exactly as its own command and logs its own runs row. With --from/--to or --since-last-run",
         "only the new input is processed and only the partitions it touches are rewritten."})
 public final class PipelineCommand extends SparkCommand {
@@ -21,7 +22,7 @@ public final class PipelineCommand extends SparkCommand {
   String output;
 
   @Option(names = "--steps", split = ",", paramLabel = "STEP",
-      description = "Steps to run, comma separated (default: ingest,train,score,summarize,trends; train is left "
+      description = "Steps to run, comma separated (default: ingest,tokenise,train,score,summarize,trends; train is left "
           + "out when --model is given).")
   List<String> steps;
 

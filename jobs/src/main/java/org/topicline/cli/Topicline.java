@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         GenerateSampleCommand.class,
         EvalPagesCommand.class,
+        TokeniseCommand.class,
         TrainCommand.class,
         ScoreCommand.class,
         EvalTopicsCommand.class,

@@ -6,6 +6,7 @@ package org.topicline.io;
  */
 public final class Tables {
   public static final String ARTICLES = "articles";
+  public static final String ARTICLE_TOKENS = "article_tokens";
   public static final String REJECTS = "rejects";
   public static final String RUNS = "runs";
   public static final String TOPIC_SCORES = "topic_scores";

@@ -1,5 +1,6 @@
 package org.topicline.text;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
@@ -13,10 +14,13 @@ import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -25,6 +29,10 @@ import org.apache.spark.sql.types.StructType;
  * A Spark ML stage that segments a string column into an array of tokens with a {@link TextAnalyzer}. The segmenter
  * name, dictionary words and stop words are params, so a saved {@code PipelineModel} tokenises at scoring time
  * exactly as it did in training.
+ *
+ * <p>When the input already holds the output column (tokens read from {@code article_tokens}, which
+ * {@link ArticleTokens#attach} adds only where they came from this same analyzer), its tokens are kept and only the
+ * rows where it is null are segmented.
  */
 public final class HanLPTokenizer extends Transformer implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
@@ -116,7 +124,10 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema(), true);
-    return dataset.withColumn($(outputCol), tokensUdf(analyzer()).apply(col($(inputCol))));
+    Column segmented = tokensUdf(analyzer()).apply(col($(inputCol)));
+    // coalesce evaluates the segmenter only where the stored tokens are null.
+    return dataset.withColumn($(outputCol), hasColumn(dataset.schema(), $(outputCol))
+        ? coalesce(col($(outputCol)), segmented) : segmented);
   }
 
   /** The UDF carries only the analyzer value; each executor JVM builds its segmenter once, on first use. */
@@ -135,11 +146,20 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
       throw new IllegalArgumentException("input column " + in + " must be a string, was "
           + schema.apply(in).dataType().simpleString());
     }
-    if (Arrays.asList(schema.fieldNames()).contains($(outputCol))) {
-      throw new IllegalArgumentException("output column " + $(outputCol) + " already exists");
+    if (hasColumn(schema, $(outputCol))) {
+      DataType stored = schema.apply($(outputCol)).dataType();
+      if (!(stored instanceof ArrayType a) || !a.elementType().equals(DataTypes.StringType)) {
+        throw new IllegalArgumentException("output column " + $(outputCol) + " already exists and is not stored "
+            + "tokens (array<string>) but " + stored.simpleString());
+      }
+      return schema;
     }
     return schema.add(new StructField($(outputCol),
         DataTypes.createArrayType(DataTypes.StringType, false), true, org.apache.spark.sql.types.Metadata.empty()));
+  }
+
+  private static boolean hasColumn(StructType schema, String name) {
+    return Arrays.asList(schema.fieldNames()).contains(name);
   }
 
   @Override

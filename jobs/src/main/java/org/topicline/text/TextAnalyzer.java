@@ -62,6 +62,19 @@ public final class TextAnalyzer implements Serializable {
     return dictionaryHash;
   }
 
+  /**
+   * What decides the tokens besides the text: the dictionary hash, HanLP's version and this class's normalisation
+   * and filters. Stored tokens are reused only by an analyzer with the same fingerprint; change {@link #STEPS} when
+   * the code here changes the tokens it gives.
+   */
+  public String fingerprint() {
+    return TopiclineConf.sha256(dictionaryHash + "\n" + STEPS);
+  }
+
+  /** The analysis steps as coded here, part of the fingerprint. */
+  static final String STEPS = "hanlp portable-1.8.6; custom forcing; no pos; fullwidth+t2s+lower; "
+      + "letter-or-digit words; ascii glue; stop words";
+
   /** Full-width to half-width, traditional to simplified, upper to lower case; one char in, one char out. */
   public static String normalise(String text) {
     return CharTable.convert(text).toLowerCase(Locale.ROOT);

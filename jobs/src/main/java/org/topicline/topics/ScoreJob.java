@@ -15,8 +15,9 @@ import org.topicline.text.TextAnalyzer;
  * {@code topicline score}: applies a model version (default: the latest) to {@code articles} in a window and
  * writes {@code topic_scores}, replacing only the months it scored.
  *
- * <p>Steps: 1) load the model and compare its dictionary hash with the conf's; 2) read articles; 3) segment and
- * featurise once, score every topic with evidence; 4) write {@code topic_scores}.
+ * <p>Steps: 1) load the model and compare its dictionary hash with the conf's; 2) read articles; 3) segment (or take
+ * the tokens article_tokens holds from the model's own analyzer) and featurise once, score every topic with
+ * evidence; 4) write {@code topic_scores}.
  */
 public final class ScoreJob {
   public static final String COMMAND = "score";
@@ -67,7 +68,8 @@ public final class ScoreJob {
             .leq(org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(o.to()))));
       }
       spark.sparkContext().setJobGroup("score", "3) segment, featurise, score", false);
-      Dataset<TopicScore> scores = model.score(articles, o.evidenceTerms())
+      Dataset<TopicScore> scores = model.score(TopicFeatures.withStoredTokens(spark, o.output(), articles.toDF(),
+          model.tokenizer().analyzer()), o.evidenceTerms())
           .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
       spark.sparkContext().setJobGroup("score", "4) write topic_scores", false);
       long rows = TableIO.write(scores, o.output(), TopicScore.SPEC, TableIO.Mode.REPLACE_PARTITIONS, o.runId());

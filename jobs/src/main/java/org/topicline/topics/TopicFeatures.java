@@ -8,6 +8,11 @@ import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.VectorAssembler;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.topicline.text.ArticleTokens;
 import org.topicline.text.HanLPTokenizer;
 import org.topicline.text.TextAnalyzer;
 
@@ -27,6 +32,17 @@ public final class TopicFeatures {
   public static final String TITLE_PREFIX = "title:";
 
   private TopicFeatures() {}
+
+  /**
+   * {@code articles} with the headline and body tokens {@code article_tokens} holds for them from {@code analyzer}
+   * (null where it holds none): the tokeniser stages keep them and segment only the rest, so the features are the
+   * same either way.
+   */
+  public static Dataset<Row> withStoredTokens(SparkSession spark, String output, Dataset<Row> articles,
+      TextAnalyzer analyzer) {
+    return ArticleTokens.attach(spark, output, articles, analyzer,
+        Map.of(ArticleTokens.HEADLINE, HEADLINE_TOKENS, ArticleTokens.BODY, BODY_TOKENS));
+  }
 
   public static Pipeline pipeline(TextAnalyzer analyzer, TopicSettings.TrainSettings s) {
     SQLTransformer headline = new SQLTransformer().setStatement("SELECT *, concat_ws(' ', kicker, title, subtitle) AS "

@@ -146,10 +146,11 @@ public final class TopicModel {
   }
 
   /**
-   * Scores {@code articles} for every topic: the features are computed once, then each topic's logistic
+   * Scores {@code articles} (typed articles, maybe with stored token columns: {@link TopicFeatures#withStoredTokens})
+   * for every topic: the features are computed once, then each topic's logistic
    * regression gives the probability and the evidence (the largest positive TF-IDF weight x coefficient terms).
    */
-  public Dataset<TopicScore> score(Dataset<Article> articles, int evidenceTerms) {
+  public Dataset<TopicScore> score(Dataset<?> articles, int evidenceTerms) {
     PipelineModel features = features();
     Dataset<Row> featurised = features.transform(articles.toDF())
         .select("articleId", "sourceId", "source", "pubDate", "year", "month", TopicFeatures.HEADLINE, "body",

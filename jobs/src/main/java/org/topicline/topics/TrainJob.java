@@ -112,7 +112,9 @@ public final class TrainJob {
 
     spark.sparkContext().setJobGroup("train", "2) weak labels, 3) held-out split, 4) segment", false);
     Map<String, Integer> gold = gold(spark, o, topics);
-    Dataset<Row> labelled = labelled(articles, topics, gold, ts.heldOutFraction());
+    // Tokens from article_tokens where the tokenise step wrote them with this analyzer; the rest are segmented.
+    Dataset<Row> labelled = TopicFeatures.withStoredTokens(spark, o.output(),
+        labelled(articles, topics, gold, ts.heldOutFraction()), o.analyzer());
     Pipeline features = TopicFeatures.pipeline(o.analyzer(), ts);
     PipelineStage[] stages = features.getStages();
     int tokenStages = firstVectorizer(stages);

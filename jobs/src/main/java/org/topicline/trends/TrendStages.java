@@ -2,8 +2,8 @@ package org.topicline.trends;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -34,6 +34,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.topicline.text.ArticleTokens;
 import org.topicline.text.TextAnalyzer;
 import scala.Tuple2;
 
@@ -167,10 +168,27 @@ public final class TrendStages {
    */
   public static Dataset<Row> topicTermDocs(Dataset<Row> scores, Dataset<Row> articles, Dataset<Row> counted,
       TextAnalyzer analyzer) {
+    return topicTermDocs(scores, articles, counted, analyzer, null);
+  }
+
+  /**
+   * As {@link #topicTermDocs(Dataset, Dataset, Dataset, TextAnalyzer)}, taking the words from {@code stored}
+   * ({@link ArticleTokens#stored} with {@link ArticleTokens#TITLE} and {@link ArticleTokens#BODY}, or null) where
+   * it has them: the same words, without segmenting again.
+   */
+  public static Dataset<Row> topicTermDocs(Dataset<Row> scores, Dataset<Row> articles, Dataset<Row> counted,
+      TextAnalyzer analyzer, Dataset<Row> stored) {
     Dataset<Row> labelled = scores.filter(col("label")).select(ARTICLE_ID, TOPIC)
         .join(counted.select(ARTICLE_ID, PUB_DATE), ARTICLE_ID);
-    Dataset<Row> texts = articles.join(labelled.select(ARTICLE_ID).distinct(), ARTICLE_ID)
-        .select(col(ARTICLE_ID), concat_ws("\n", col("title"), col("body")).as("text"));
+    Dataset<Row> ids = labelled.select(ARTICLE_ID).distinct();
+    Dataset<Row> texts = articles.join(ids, ARTICLE_ID).select(ARTICLE_ID, "run_id", "title", "body");
+    if (stored != null) {
+      // Only the labelled articles' tokens travel to the join (their ids are few enough to broadcast).
+      Dataset<Row> labelledTokens = stored.join(
+          broadcast(ids.withColumnRenamed(ARTICLE_ID, ArticleTokens.KEY_ID)), scalaSeq(ArticleTokens.KEY_ID),
+          "left_semi");
+      texts = ArticleTokens.attach(texts, labelledTokens);
+    }
     Dataset<Row> terms = texts
         .flatMap(new DistinctTerms(analyzer), Encoders.tuple(Encoders.STRING(), Encoders.STRING()))
         .toDF(ARTICLE_ID, TERM);
@@ -178,8 +196,9 @@ public final class TrendStages {
   }
 
   /**
-   * The distinct words of an article's title and body that can name something: two characters or more and not a
-   * bare number (single characters and figures rank on noise).
+   * The distinct words of an article's title and body (each segmented on its own, as {@code article_tokens} holds
+   * them) that can name something: two characters or more and not a bare number (single characters and figures
+   * rank on noise).
    */
   static final class DistinctTerms implements FlatMapFunction<Row, Tuple2<String, String>> {
     private final TextAnalyzer analyzer;
@@ -190,12 +209,13 @@ public final class TrendStages {
 
     @Override
     public Iterator<Tuple2<String, String>> call(Row row) {
-      String id = row.getString(0);
-      String text = row.isNullAt(1) ? "" : row.getString(1);
+      String id = row.getAs(ARTICLE_ID);
       Set<String> seen = new LinkedHashSet<>();
-      for (String t : analyzer.tokens(text)) {
-        if (t.codePointCount(0, t.length()) >= 2 && !t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
-          seen.add(t);
+      for (String part : new String[] {"title", "body"}) {
+        for (String t : words(row, part)) {
+          if (t.codePointCount(0, t.length()) >= 2 && !t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+            seen.add(t);
+          }
         }
       }
       List<Tuple2<String, String>> out = new ArrayList<>(seen.size());
@@ -203,6 +223,17 @@ public final class TrendStages {
         out.add(new Tuple2<>(id, t));
       }
       return out.iterator();
+    }
+
+    /** The stored words of {@code part} when the row has them, else the part segmented now. */
+    private List<String> words(Row row, String part) {
+      String storedCol = part + "_tokens";
+      if (java.util.Arrays.asList(row.schema().fieldNames()).contains(storedCol)
+          && !row.isNullAt(row.fieldIndex(storedCol))) {
+        return row.getList(row.fieldIndex(storedCol));
+      }
+      String text = row.getAs(part);
+      return analyzer.tokens(text == null ? "" : text);
     }
   }
 

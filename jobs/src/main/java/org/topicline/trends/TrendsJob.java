@@ -18,6 +18,7 @@ import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
+import org.topicline.text.ArticleTokens;
 import org.topicline.text.TextAnalyzer;
 
 /**
@@ -26,7 +27,8 @@ import org.topicline.text.TextAnalyzer;
  * that characterise each month of a topic), and one {@code runs} row.
  *
  * <p>Steps: 1) read articles (reprints left out) and scores 2) count per topic, period and source on a full
- * calendar 3) rank each month's terms 4) write: the whole tables, or with --from/--to only the years whose rows
+ * calendar 3) rank each month's terms (their words
+ * read from {@code article_tokens} where the tokenise step wrote them with this analyzer) 4) write: the whole tables, or with --from/--to only the years whose rows
  * the window can change (the window's years and the next one, which holds the year-on-year change, moving
  * averages and burst baselines that look back into the window) 5) log the run.
  *
@@ -108,7 +110,9 @@ public final class TrendsJob {
       Dataset<Row> trends = inYears(TrendStages.trends(scores, counted, o.settings()), o);
       spark.sparkContext().setJobGroup("trends-terms", "trends: rising terms per topic and month", false);
       Dataset<Row> terms = inYears(TrendStages.risingTerms(
-          TrendStages.topicTermDocs(scores, articles, counted, o.analyzer()), o.settings()), o);
+          TrendStages.topicTermDocs(scores, articles, counted, o.analyzer(), ArticleTokens.stored(spark, output,
+              o.analyzer(), Map.of(ArticleTokens.TITLE, ArticleTokens.TITLE, ArticleTokens.BODY, ArticleTokens.BODY))),
+          o.settings()), o);
 
       // 4) Write.
       TableIO.Mode mode = o.windowed() ? TableIO.Mode.REPLACE_PARTITIONS : TableIO.Mode.REPLACE;

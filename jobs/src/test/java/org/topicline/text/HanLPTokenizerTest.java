@@ -45,6 +45,17 @@ class HanLPTokenizerTest extends SparkTestBase {
   }
 
   @Test
+  void keepsStoredTokensAndSegmentsOnlyTheRowsWithout() {
+    Dataset<Row> withStored = texts().selectExpr("text",
+        "CASE WHEN text = '建设加氢站' THEN array('stored') ELSE CAST(NULL AS array<string>) END AS tokens");
+    HanLPTokenizer tok = HanLPTokenizer.of(ANALYZER).setInputCol("text").setOutputCol("tokens");
+    assertEquals(List.of(List.of("推进", "一网通办", "改革"), List.of("stored"), List.of()),
+        tokens(tok.transform(withStored), "tokens"));
+    assertThrows(IllegalArgumentException.class,
+        () -> tok.transform(texts().selectExpr("text", "1 AS tokens")), "an output column that is not tokens");
+  }
+
+  @Test
   void rejectsAMissingInputColumn() {
     HanLPTokenizer tok = HanLPTokenizer.of(ANALYZER).setInputCol("nope").setOutputCol("tokens");
     assertThrows(IllegalArgumentException.class, () -> tok.transform(texts()));

@@ -124,6 +124,37 @@ class TrainScoreJobTest extends SparkTestBase {
   }
 
   @Test
+  void tokensFromArticleTokensGiveTheSameModelAndScores() throws Exception {
+    String out = DataPaths.normalise(newDir("stored").toString());
+    TableIO.write(spark.createDataset(corpus(), Article.ENCODER), out, Article.SPEC, TableIO.Mode.REPLACE, "t");
+    ScoreJob.run(spark, new ScoreJob.Options(out, models, trained.version(), null, null, 3, analyzer, "h", "s1",
+        "score"));
+    List<Row> segmented = scores(out);
+
+    org.topicline.text.TokeniseJob.run(spark, new org.topicline.text.TokeniseJob.Options(out, analyzer, null, null,
+        "h", "tokenise"));
+    ScoreJob.run(spark, new ScoreJob.Options(out, models, trained.version(), null, null, 3, analyzer, "h", "s2",
+        "score"));
+    assertEquals(segmented, scores(out));
+
+    TopiclineConf conf = TopiclineConf.load(null, Map.of("train.min-doc-freq", "1"));
+    TrainJob.Result again = TrainJob.run(spark, new TrainJob.Options(out, out + "/models", null, null, null,
+        TopicSettings.from(conf), analyzer, conf.hash(), "run-train-2", "train"));
+    assertEquals(metrics(trained), metrics(again));
+  }
+
+  private static List<Row> scores(String out) {
+    return TableIO.read(spark, out, Tables.TOPIC_SCORES)
+        .select("article_id", "topic", "probability", "label", "evidence").orderBy("article_id", "topic")
+        .collectAsList();
+  }
+
+  private static List<String> metrics(TrainJob.Result r) {
+    return r.metrics().stream().map(m -> m.getTopic() + " " + m.getPrecision() + " " + m.getRecall() + " "
+        + m.getThreshold() + " " + m.getPrAuc() + " " + m.getModelPositives()).toList();
+  }
+
+  @Test
   void aDifferentDictionaryWarns() {
     TopicModel model = TopicModel.load(spark, models, trained.version());
     TextAnalyzer other = new TextAnalyzer("viterbi", List.of("新词"), List.of());

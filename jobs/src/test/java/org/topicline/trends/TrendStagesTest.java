@@ -98,7 +98,7 @@ class TrendStagesTest extends SparkTestBase {
   }
 
   @Test
-  void risingTermsRankTheMonthsNewVocabulary() {
+  void risingTermsRankTheMonthsNewVocabulary() throws Exception {
     TrendFixtures f = new TrendFixtures();
     for (int i = 0; i < 6; i++) {
       f.article("o" + i, "xwlb", "2020-0" + (i % 3 + 1) + "-1" + i, null, "t", "氢能", "产业");
@@ -113,6 +113,15 @@ class TrendStagesTest extends SparkTestBase {
     assertEquals(List.of("产业", "氢能"), termDocs.filter("article_id = 'o1'").select("term").orderBy("term")
         .as(Encoders.STRING()).collectAsList());
     assertEquals(0, termDocs.filter("article_id like 'x%'").count(), "only labelled articles are tokenised");
+    String output = org.topicline.io.DataPaths.normalise(newDir("stored").toString());
+    f.writeTables(spark, output);
+    org.topicline.text.TokeniseJob.run(spark, new org.topicline.text.TokeniseJob.Options(output, analyzer, null,
+        null, "h", "tokenise"));
+    Dataset<Row> stored = org.topicline.text.ArticleTokens.stored(spark, output, analyzer,
+        java.util.Map.of("title_tokens", "title_tokens", "body_tokens", "body_tokens"));
+    assertEquals(termDocs.orderBy("article_id", "topic", "term").collectAsList(),
+        TrendStages.topicTermDocs(f.scores(spark), f.articles(spark), counted, analyzer, stored)
+            .orderBy("article_id", "topic", "term").collectAsList(), "the stored words are the same words");
     List<Row> april = TrendStages.risingTerms(termDocs, settings(List.of(Granularity.MONTH)))
         .filter("period_start = date'2020-04-01'").orderBy("rank").collectAsList();
     assertEquals("燃料电池", april.get(0).getAs("term"));
