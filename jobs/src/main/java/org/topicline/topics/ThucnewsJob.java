@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LinearSVC;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.OneVsRest;
 import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.IndexToString;
@@ -34,14 +37,15 @@ import org.topicline.text.TextAnalyzer;
  * {@code train --labels FILE --test FILE}: supervised multi-class text classification from labelled lines
  * ({@code text<TAB>label}, the THUCNews titles format).
  *
- * <p>Steps: 1) read the training and test lines 2) choose the regularisation on a held-out share of the training
- * lines 3) fit the pipeline on all training lines with it 4) accuracy and macro-F1 on the test lines 5) save the
- * model when a model folder is given.
+ * <p>Steps: 1) read the training and test lines 2) choose the classifier and its regularisation on a held-out share
+ * of the training lines 3) fit the pipeline on all training lines with them 4) accuracy and macro-F1 on the test
+ * lines 5) save the model when a model folder is given.
  *
  * <p>Features: HanLP words plus character n-grams of the text in one TF-IDF vector, L2-normalised; titles are short,
  * and the n-grams keep the evidence of words the segmenter cuts differently. Classifier: multinomial logistic
- * regression. Every step is a stage of the saved {@code PipelineModel}, so it scores text exactly as it was trained,
- * and writes the label's name to {@link #PREDICTED_LABEL}.
+ * regression or one-vs-rest linear SVMs, whichever candidate wins on the held-out share. Every step is a stage of the
+ * saved {@code PipelineModel}, so it scores text exactly as it was trained, and writes the label's name to
+ * {@link #PREDICTED_LABEL}.
  */
 public final class ThucnewsJob {
   public static final String TEXT = "text";
@@ -57,22 +61,39 @@ public final class ThucnewsJob {
   public record Options(String train, String test, String modelsDir, TextAnalyzer analyzer,
       SupervisedSettings settings) {}
 
-  /** Accuracy on the validation share of the training lines for one regularisation value. */
-  public record Candidate(double regParam, double validationAccuracy) {}
+  /** The classifiers {@code train --labels} chooses between. */
+  public enum Classifier {
+    LOGISTIC("logistic"), LINEAR_SVC("linear-svc");
 
-  public record Result(long trainRows, long testRows, List<Candidate> candidates, double regParam, double accuracy,
+    private final String label;
+
+    Classifier(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /** Accuracy on the validation share of the training lines for one classifier and regularisation value. */
+  public record Candidate(Classifier classifier, double regParam, double validationAccuracy) {}
+
+  public record Result(long trainRows, long testRows, List<Candidate> candidates, Candidate chosen, double accuracy,
       double macroF1, String savedTo) implements JobResult {
     @Override
     public String summary() {
       StringBuilder s = new StringBuilder("train --labels: ").append(trainRows).append(" training lines");
       if (candidates.size() > 1) {
-        s.append("; regularisation chosen on a held-out share of them:");
+        s.append("; classifier and regularisation chosen on a held-out share of them:");
         for (Candidate c : candidates) {
-          s.append(String.format(" %s -> %.4f", c.regParam(), c.validationAccuracy()));
+          s.append(String.format("%n  %s reg-param %s -> %.4f", c.classifier(), c.regParam(),
+              c.validationAccuracy()));
         }
       }
-      s.append(String.format("%nreg-param %s, %d test lines: accuracy %.4f, macro-F1 %.4f", regParam, testRows,
-          accuracy, macroF1));
+      s.append(String.format("%n%s reg-param %s, %d test lines: accuracy %.4f, macro-F1 %.4f", chosen.classifier(),
+          chosen.regParam(), testRows, accuracy, macroF1));
       return s.append(savedTo == null ? "" : "; model saved to " + savedTo).toString();
     }
   }
@@ -108,13 +129,14 @@ public final class ThucnewsJob {
         // A test label never seen in training is kept (as one more index) and counts as an error, not a crash.
         .setHandleInvalid("keep").fit(train);
 
-    spark.sparkContext().setJobDescription("train --labels: choose the regularisation");
-    List<Candidate> candidates = chooseRegularisation(train, labels, o.analyzer(), s);
-    double regParam = candidates.stream()
-        .max(java.util.Comparator.comparingDouble(Candidate::validationAccuracy)).orElseThrow().regParam();
+    spark.sparkContext().setJobDescription("train --labels: choose the classifier and regularisation");
+    List<Candidate> candidates = validate(train, labels, o.analyzer(), s);
+    // A tie goes to the candidate listed first (logistic regression first, then in the order of the conf).
+    Candidate chosen = candidates.stream()
+        .reduce((best, c) -> c.validationAccuracy() > best.validationAccuracy() ? c : best).orElseThrow();
 
     spark.sparkContext().setJobDescription("train --labels: fit on all training lines");
-    PipelineModel model = pipeline(labels, o.analyzer(), s, regParam).fit(train);
+    PipelineModel model = pipeline(labels, o.analyzer(), s, chosen.classifier(), chosen.regParam()).fit(train);
 
     spark.sparkContext().setJobDescription("train --labels: test");
     Scores scores = score(model.transform(test));
@@ -129,17 +151,26 @@ public final class ThucnewsJob {
       }
     }
     spark.sparkContext().setJobDescription(null);
-    return new Result(train.count(), scores.rows(), candidates, regParam, scores.accuracy(), scores.macroF1(), saved);
+    return new Result(train.count(), scores.rows(), candidates, chosen, scores.accuracy(), scores.macroF1(), saved);
+  }
+
+  /** Every classifier and regularisation value the settings list, in order (logistic first). */
+  static List<Candidate> candidates(SupervisedSettings s) {
+    List<Candidate> out = new ArrayList<>();
+    s.regParams().forEach(r -> out.add(new Candidate(Classifier.LOGISTIC, r, Double.NaN)));
+    s.svcRegParams().forEach(r -> out.add(new Candidate(Classifier.LINEAR_SVC, r, Double.NaN)));
+    return out;
   }
 
   /**
-   * Each candidate regularisation fitted on one share of the training lines and measured on the rest. The features
-   * are fitted once; the test lines are never seen here.
+   * Each candidate fitted on one share of the training lines and measured on the rest. The features are fitted once;
+   * the test lines are never seen here. A single candidate is returned unmeasured.
    */
-  static List<Candidate> chooseRegularisation(Dataset<Row> train, StringIndexerModel labels, TextAnalyzer analyzer,
+  static List<Candidate> validate(Dataset<Row> train, StringIndexerModel labels, TextAnalyzer analyzer,
       SupervisedSettings s) {
-    if (s.regParams().size() == 1) {
-      return List.of(new Candidate(s.regParams().get(0), Double.NaN));
+    List<Candidate> all = candidates(s);
+    if (all.size() == 1) {
+      return all;
     }
     Dataset<Row>[] split = train.randomSplit(new double[] {1 - s.validationFraction(), s.validationFraction()},
         SPLIT_SEED);
@@ -147,8 +178,9 @@ public final class ThucnewsJob {
     Dataset<Row> fit = features.transform(split[0]).select(LABEL, FEATURES).cache();
     Dataset<Row> validation = features.transform(split[1]).select(LABEL, FEATURES).cache();
     List<Candidate> out = new ArrayList<>();
-    for (double r : s.regParams()) {
-      out.add(new Candidate(r, score(classifier(s, r).fit(fit).transform(validation)).accuracy()));
+    for (Candidate c : all) {
+      double accuracy = score(classifier(s, c.classifier(), c.regParam()).fit(fit).transform(validation)).accuracy();
+      out.add(new Candidate(c.classifier(), c.regParam(), accuracy));
     }
     fit.unpersist();
     validation.unpersist();
@@ -157,9 +189,9 @@ public final class ThucnewsJob {
 
   /** Features, classifier, and the predicted label's name; {@code labels} fixes the label indices. */
   public static Pipeline pipeline(StringIndexerModel labels, TextAnalyzer analyzer, SupervisedSettings s,
-      double regParam) {
+      Classifier classifier, double regParam) {
     List<PipelineStage> stages = new ArrayList<>(List.of(featureStages(labels, analyzer, s)));
-    stages.add(classifier(s, regParam));
+    stages.add(classifier(s, classifier, regParam));
     stages.add(new IndexToString().setInputCol(PREDICTION).setOutputCol(PREDICTED_LABEL)
         .setLabels(labels.labelsArray()[0]));
     return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
@@ -191,17 +223,24 @@ public final class ThucnewsJob {
     }
     stages.add(new SQLTransformer().setStatement(
         "SELECT *, concat(" + String.join(", ", terms) + ") AS terms FROM __THIS__"));
-    stages.add(new CountVectorizer().setInputCol("terms").setOutputCol("tf").setMinDF(s.minDocFreq()));
+    // Titles rarely repeat a term; binary counts keep a repeated character from outweighing the rest.
+    stages.add(new CountVectorizer().setInputCol("terms").setOutputCol("tf").setMinDF(s.minDocFreq())
+        .setVocabSize(s.vocabSize()).setBinary(s.binaryTf()));
     stages.add(new IDF().setInputCol("tf").setOutputCol("tfidf"));
     stages.add(new Normalizer().setInputCol("tfidf").setOutputCol(FEATURES));
     return stages.toArray(PipelineStage[]::new);
   }
 
   // Features are TF-IDF already L2-normalised: standardising would re-weight rare terms up.
-  static LogisticRegression classifier(SupervisedSettings s, double regParam) {
-    return new LogisticRegression().setFamily("multinomial").setFeaturesCol(FEATURES).setLabelCol(LABEL)
-        .setPredictionCol(PREDICTION).setRegParam(regParam).setElasticNetParam(0).setStandardization(false)
-        .setMaxIter(s.maxIter());
+  static Estimator<?> classifier(SupervisedSettings s, Classifier classifier, double regParam) {
+    return switch (classifier) {
+      case LOGISTIC -> new LogisticRegression().setFamily("multinomial").setFeaturesCol(FEATURES)
+          .setLabelCol(LABEL).setPredictionCol(PREDICTION).setRegParam(regParam).setElasticNetParam(0)
+          .setStandardization(false).setMaxIter(s.maxIter());
+      case LINEAR_SVC -> new OneVsRest().setClassifier(new LinearSVC().setRegParam(regParam)
+              .setStandardization(false).setMaxIter(s.maxIter()))
+          .setFeaturesCol(FEATURES).setLabelCol(LABEL).setPredictionCol(PREDICTION);
+    };
   }
 
   /** Accuracy and macro-F1 of {@code predicted} ({@code label} and {@code prediction} columns). */

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +31,6 @@ class ThucnewsJobTest extends SparkTestBase {
   private static final String[] FILLER = {"今天", "最新", "消息", "晚间", "快讯", "一周"};
 
   private static ThucnewsJob.Result result;
-  private static String models;
 
   static String lines(int from, int count) {
     StringBuilder s = new StringBuilder();
@@ -43,42 +42,59 @@ class ThucnewsJobTest extends SparkTestBase {
     return s.toString();
   }
 
-  static SupervisedSettings settings(List<Double> regParams) {
-    return new SupervisedSettings(3, 1, regParams, 0.25, 50);
+  static SupervisedSettings settings(List<Double> regParams, List<Double> svcRegParams) {
+    return new SupervisedSettings(3, true, 1, 1_000_000, regParams, svcRegParams, 0.25, 20);
+  }
+
+  static ThucnewsJob.Result run(String name, SupervisedSettings settings) throws Exception {
+    Path dir = Files.createDirectories(scratch.resolve(name));
+    Files.writeString(dir.resolve("train.txt"), lines(0, 48));
+    // A blank line and CRLF endings are accepted.
+    Files.writeString(dir.resolve("test.txt"), lines(48, 12).replace("\n", "\r\n") + "\r\n");
+    return ThucnewsJob.run(spark, new ThucnewsJob.Options(
+        DataPaths.normalise(dir.resolve("train.txt").toString()), DataPaths.normalise(dir.resolve("test.txt").toString()),
+        DataPaths.normalise(dir.resolve("models").toString()), TextAnalyzer.from(TopiclineConf.defaults()), settings));
+  }
+
+  static List<String> predict(String savedTo, String... titles) {
+    return PipelineModel.load(savedTo).transform(spark.createDataset(List.of(titles), Encoders.STRING())
+        .toDF(ThucnewsJob.TEXT)).select(ThucnewsJob.PREDICTED_LABEL).as(Encoders.STRING()).collectAsList();
   }
 
   @BeforeAll
   static void train() throws Exception {
-    Path dir = Files.createDirectories(scratch.resolve("thucnews"));
-    Files.writeString(dir.resolve("train.txt"), lines(0, 48));
-    // A blank line and CRLF endings are accepted.
-    Files.writeString(dir.resolve("test.txt"), lines(48, 12).replace("\n", "\r\n") + "\r\n");
-    models = DataPaths.normalise(dir.resolve("models").toString());
-    result = ThucnewsJob.run(spark, new ThucnewsJob.Options(
-        DataPaths.normalise(dir.resolve("train.txt").toString()), DataPaths.normalise(dir.resolve("test.txt").toString()),
-        models, TextAnalyzer.from(TopiclineConf.defaults()), settings(List.of(0.1, 0.001))));
+    result = run("thucnews", settings(List.of(0.1, 0.001), List.of(0.01)));
   }
 
   @Test
-  void learnsTheClassesAndChoosesRegularisationOnTheTrainingLines() {
+  void learnsTheClassesAndChoosesClassifierAndRegularisationOnTheTrainingLines() {
     assertEquals(48, result.trainRows());
     assertEquals(12, result.testRows());
     assertEquals(1.0, result.accuracy(), result.summary());
     assertEquals(1.0, result.macroF1(), result.summary());
-    assertEquals(List.of(0.1, 0.001), result.candidates().stream().map(ThucnewsJob.Candidate::regParam).toList());
+    assertEquals(List.of("logistic 0.1", "logistic 0.001", "linear-svc 0.01"), result.candidates().stream()
+        .map(c -> c.classifier() + " " + c.regParam()).toList());
     assertTrue(result.candidates().stream().allMatch(c -> c.validationAccuracy() >= 0 && c.validationAccuracy() <= 1));
+    ThucnewsJob.Candidate best = result.candidates().stream()
+        .max(Comparator.comparingDouble(ThucnewsJob.Candidate::validationAccuracy)).orElseThrow();
+    assertEquals(best.validationAccuracy(), result.chosen().validationAccuracy(), result.summary());
+    assertTrue(result.candidates().contains(result.chosen()), result.summary());
     assertTrue(result.summary().contains("accuracy 1.0000"), result.summary());
   }
 
   @Test
   void theSavedModelScoresUnlabelledTextAsTrained() {
     assertNotNull(result.savedTo());
-    PipelineModel loaded = PipelineModel.load(result.savedTo());
-    Dataset<Row> titles = spark.createDataset(List.of("晚间股市大盘涨停", "一周网游玩家公测", "今天足球联赛进球"),
-        Encoders.STRING()).toDF(ThucnewsJob.TEXT);
-    List<String> predicted = loaded.transform(titles).select(ThucnewsJob.PREDICTED_LABEL).as(Encoders.STRING())
-        .collectAsList();
-    assertEquals(List.of("stocks", "game", "sports"), predicted);
+    assertEquals(List.of("stocks", "game", "sports"), predict(result.savedTo(), "晚间股市大盘涨停", "一周网游玩家公测",
+        "今天足球联赛进球"));
+  }
+
+  @Test
+  void aLinearSvcModelIsSavedAndNamesItsLabels() throws Exception {
+    ThucnewsJob.Result svc = run("svc", settings(List.of(), List.of(0.01)));
+    assertEquals(ThucnewsJob.Classifier.LINEAR_SVC, svc.chosen().classifier(), svc.summary());
+    assertEquals(1.0, svc.accuracy(), svc.summary());
+    assertEquals(List.of("game", "sports", "stocks"), predict(svc.savedTo(), "网游副本公测", "足球联赛进球", "股市大盘基金"));
   }
 
   @Test
