@@ -64,7 +64,7 @@ public final class SeedRules {
     if (!s.headlineTerm() && (s.headlineAgainst() || s.againstShare() >= topic.againstShare())) {
       return NEGATIVE;
     }
-    if (s.headlineTerm() || s.share() >= topic.positiveShare()) {
+    if (s.headlineTerm() || (s.share() >= topic.positiveShare() && s.mentions() >= topic.positiveMentions())) {
       return POSITIVE;
     }
     if (!s.headlineTopic() && s.share() < topic.negativeShare()) {

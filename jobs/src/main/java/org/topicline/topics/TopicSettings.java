@@ -79,6 +79,12 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
     List<String> against = terms(conf, key, "against", c);
     List<String> exclude = terms(conf, key, "exclude", c);
     double positiveShare = share(conf, key, "weak-labels.positive-share", c);
+    int positiveMentions = get(conf, key, "weak-labels.positive-mentions",
+        () -> c.getInt("weak-labels.positive-mentions"));
+    if (positiveMentions < 1) {
+      throw new ConfException(TopiclineConf.fullKey(key + ".weak-labels.positive-mentions"),
+          "must be >= 1, was " + positiveMentions);
+    }
     double negativeShare = share(conf, key, "weak-labels.negative-share", c);
     double againstShare = share(conf, key, "weak-labels.against-share", c);
     if (negativeShare > positiveShare) {
@@ -91,7 +97,7 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
     }
     Double threshold = threshold(conf, key, c);
     return new TopicSpec(id, displayName, headlineTerms, terms, pairs, against, exclude, positiveShare,
-        negativeShare, againstShare, minMentions, threshold);
+        positiveMentions, negativeShare, againstShare, minMentions, threshold);
   }
 
   /** An optional list of terms, normalised as the text they are matched in; blank terms are errors. */

@@ -16,6 +16,8 @@ import java.util.Map;
  * discipline cases for party study); {@code exclude} rules an article out altogether (hydrogen bombs).
  *
  * @param positiveShare weak positive: at least this share of the body's characters is in topic sentences
+ * @param positiveMentions ... and at least this many topic sentences (the headline counts as one): in a short
+ *     broadcast item one long sentence with a formula in it can be half the text without the item being about it
  * @param negativeShare weak negative: no topic sentence in the headline and less than this share
  * @param againstShare weak negative: this share of the body is in "against" sentences and the headline has no
  *     headline term
@@ -31,6 +33,7 @@ public record TopicSpec(
     List<String> against,
     List<String> exclude,
     double positiveShare,
+    int positiveMentions,
     double negativeShare,
     double againstShare,
     int minMentions,
@@ -48,6 +51,7 @@ public record TopicSpec(
     m.put("against", against);
     m.put("exclude", exclude);
     m.put("positive_share", positiveShare);
+    m.put("positive_mentions", positiveMentions);
     m.put("negative_share", negativeShare);
     m.put("against_share", againstShare);
     m.put("min_mentions", minMentions);
@@ -62,7 +66,7 @@ public record TopicSpec(
     }
     return new TopicSpec(id, displayName, strings(m.path("headline_terms")), strings(m.path("terms")), pairs,
         strings(m.path("against")), strings(m.path("exclude")), m.path("positive_share").asDouble(),
-        m.path("negative_share").asDouble(), m.path("against_share").asDouble(), m.path("min_mentions").asInt(),
+        m.path("positive_mentions").asInt(1), m.path("negative_share").asDouble(), m.path("against_share").asDouble(), m.path("min_mentions").asInt(),
         threshold);
   }
 

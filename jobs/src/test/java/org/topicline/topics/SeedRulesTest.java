@@ -25,16 +25,26 @@ class SeedRulesTest {
 
   @Test
   void aBodyMostlyAboutTheTopicIsPositive() {
-    String body = "加氢站建成投用。氢燃料电池汽车加注只需几分钟。当地规划建设产业园。";
+    String body = "加氢站建成投用。氢燃料电池汽车加注只需几分钟。配套的制氢项目同步开工。当地规划建设产业园。";
     assertEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("hydrogen_energy"), "新能源车跑起来", body));
   }
 
   @Test
   void aCuePairMakesATopicSentence() {
-    String body = "市民在手机上就能办理社保事项。窗口排队的人少了。";
+    String body = "市民在手机上就能办理社保事项。企业在线提交登记材料。群众通过小程序预约办事。窗口排队的人少了。";
     SeedRules.Score s = SeedRules.score(topic("digital_government"), "办事更方便", body);
-    assertEquals(1, s.mentions(), "only the sentence with a digital means and a government service counts");
+    assertEquals(3, s.mentions(), "only the sentences with a digital means and a government service count");
     assertEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("digital_government"), s));
+  }
+
+  @Test
+  void oneLongSentenceWithTheTopicInItIsNotAThirdOfTheText() {
+    // A short broadcast item opening with a study formula, then about something else.
+    String body = "会议强调，要深入学习贯彻党的二十大精神，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，"
+        + "加快构建新发展格局，着力推动高质量发展。会议部署了安全生产工作。";
+    SeedRules.Score s = SeedRules.score(topic("party_study"), "国务院召开常务会议", body);
+    assertTrue(s.share() >= topic("party_study").positiveShare(), "the one sentence is most of the text");
+    assertNotEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("party_study"), s));
   }
 
   @Test
