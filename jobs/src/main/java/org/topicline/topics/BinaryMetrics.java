@@ -27,9 +27,11 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
   }
 
   /**
-   * The threshold with the best F1: the lower edge of the lowest bin it keeps; 0.5 when there is no positive.
+   * The threshold with the best F-beta (beta below 1 weighs precision more): the lower edge of the lowest bin it
+   * keeps; 0.5 when there is no positive.
    */
-  public static double bestThreshold(Histogram h) {
+  public static double bestThreshold(Histogram h, double beta) {
+    double b2 = beta * beta;
     long pos = h.positives();
     if (pos == 0) {
       return 0.5;
@@ -43,9 +45,9 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
       }
       tp += h.pos[b];
       fp += h.neg[b];
-      double f1 = 2.0 * tp / (2.0 * tp + fp + (pos - tp));
-      if (f1 > best) {
-        best = f1;
+      double f = (1 + b2) * tp / ((1 + b2) * tp + b2 * (pos - tp) + fp);
+      if (f > best) {
+        best = f;
         bestBin = b;
       }
     }

@@ -22,7 +22,7 @@ public final class EvalTopicsJob {
       boolean errors) {}
 
   /** An item the model labels differently from the hand label. */
-  public record Miss(String topic, boolean gold, boolean rule, double probability, String sourceId, String title) {}
+  public record Miss(String topic, boolean gold, int rule, double probability, String sourceId, String title) {}
 
   /** Scores of one topic; F1 of a topic with no positives and no predictions counts as 1 (nothing to find). */
   public record TopicEval(String topic, long support, long predicted, double precision, double recall, double f1,
@@ -45,13 +45,16 @@ public final class EvalTopicsJob {
       if (!misses.isEmpty()) {
         b.append(String.format("%nmisclassified items (fn: labelled by hand, missed; fp: labelled by the model only)%n"));
         for (Miss m : misses) {
-          b.append(String.format("%-20s %s rule=%d p=%.3f %s %s%n", m.topic(), m.gold() ? "fn" : "fp",
-              m.rule() ? 1 : 0, m.probability(), m.sourceId(), m.title()));
+          b.append(String.format("%-20s %s rules=%-9s p=%.3f %s %s%n", m.topic(), m.gold() ? "fn" : "fp",
+              RULE_NAMES.get(m.rule()), m.probability(), m.sourceId(), m.title()));
         }
       }
       return b.toString();
     }
   }
+
+  private static final Map<Integer, String> RULE_NAMES = Map.of(SeedRules.POSITIVE, "positive",
+      SeedRules.NEGATIVE, "negative", SeedRules.AMBIGUOUS, "ambiguous");
 
   private EvalTopicsJob() {}
 
@@ -82,11 +85,12 @@ public final class EvalTopicsJob {
         TopicScore score = predicted.get(a.getArticleId() + "\t" + t.id());
         boolean p = score != null && score.getLabel();
         String headline = String.join(" ", nonNull(a.getKicker()), nonNull(a.getTitle()), nonNull(a.getSubtitle()));
-        boolean rule = SeedRules.weakLabel(t, headline, a.getBody()) == SeedRules.POSITIVE;
+        int weak = SeedRules.weakLabel(t, headline, a.getBody());
+        boolean rule = weak == SeedRules.POSITIVE;
         count(m, p, gold == 1);
         count(r, rule, gold == 1);
         if (o.errors() && p != (gold == 1)) {
-          misses.add(new Miss(t.id(), gold == 1, rule, score == null ? Double.NaN : score.getProbability(),
+          misses.add(new Miss(t.id(), gold == 1, weak, score == null ? Double.NaN : score.getProbability(),
               a.getSourceId(), a.getTitle()));
         }
       }

@@ -198,8 +198,9 @@ public final class TrainJob {
       } else if (heldPositives >= MIN_HELD_OUT_POSITIVES) {
         // The held-out split with its ambiguous articles too: they lie between a passing mention and a main
         // subject, which the rubric does not count, so the threshold is chosen with them as negatives.
-        threshold = BinaryMetrics.bestThreshold(held[i][ALL]);
-        thresholdSource = "held-out best F1";
+        threshold = BinaryMetrics.bestThreshold(held[i][ALL], ts.thresholdBeta());
+        thresholdSource = "held-out best F-beta, beta " + ts.thresholdBeta();
+        meta.put("threshold_best_f1", BinaryMetrics.bestThreshold(held[i][ALL], 1));
       } else {
         // A best-F1 threshold over a handful of positives is noise (it drops to whatever the few score).
         threshold = 0.5;

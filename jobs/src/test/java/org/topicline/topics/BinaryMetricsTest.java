@@ -19,7 +19,7 @@ class BinaryMetricsTest {
   void separableScoresGetAThresholdBetweenTheClassesAndPerfectAreas() {
     BinaryMetrics.Histogram h = of(new double[] {0.91, 0.8, 0.62, 0.4, 0.3, 0.05},
         new boolean[] {true, true, true, false, false, false});
-    double t = BinaryMetrics.bestThreshold(h);
+    double t = BinaryMetrics.bestThreshold(h, 1);
     assertTrue(t > 0.4 && t <= 0.62, "threshold " + t);
     BinaryMetrics m = BinaryMetrics.at(h, t);
     assertEquals(1.0, m.f1(), 1e-12);
@@ -45,7 +45,16 @@ class BinaryMetricsTest {
     // Keeping all four positives at the cost of one negative (F1 8/9) beats keeping only the top one (F1 2/5).
     BinaryMetrics.Histogram h = of(new double[] {0.95, 0.9, 0.7, 0.6, 0.5, 0.1},
         new boolean[] {true, false, true, true, true, false});
-    assertEquals(0.5, BinaryMetrics.bestThreshold(h), 1e-12);
+    assertEquals(0.5, BinaryMetrics.bestThreshold(h, 1), 1e-12);
+  }
+
+  @Test
+  void aBetaBelowOneWeighsPrecisionMore() {
+    BinaryMetrics.Histogram h = of(new double[] {0.95, 0.92, 0.9, 0.85, 0.7, 0.6, 0.1},
+        new boolean[] {true, true, false, false, true, true, false});
+    // F1: all four positives with two mistakes (0.8) beats the clean top two (0.667); F0.5 the other way round.
+    assertEquals(0.6, BinaryMetrics.bestThreshold(h, 1), 1e-12);
+    assertEquals(0.92, BinaryMetrics.bestThreshold(h, 0.5), 1e-12);
   }
 
   @Test
@@ -59,7 +68,7 @@ class BinaryMetricsTest {
   @Test
   void withoutPositivesTheThresholdStaysAtOneHalfAndAreasAreUndefined() {
     BinaryMetrics.Histogram h = of(new double[] {0.9, 0.2}, new boolean[] {false, false});
-    assertEquals(0.5, BinaryMetrics.bestThreshold(h), 1e-12);
+    assertEquals(0.5, BinaryMetrics.bestThreshold(h, 1), 1e-12);
     assertTrue(Double.isNaN(BinaryMetrics.at(h, 0.5).rocAuc()));
   }
 }

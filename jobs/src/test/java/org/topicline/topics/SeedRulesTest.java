@@ -56,6 +56,16 @@ class SeedRulesTest {
   }
 
   @Test
+  void aLongArticleWithAFewPassingMentionsMayNotBeLabelled() {
+    // Two mentions pass min-mentions, but they are a small share of a long text about something else.
+    String body = "今年经济运行总体平稳。".repeat(40) + "各地发展氢能产业。加氢站建设提速。";
+    SeedRules.Score s = SeedRules.score(topic("hydrogen_energy"), "经济运行总体平稳", body);
+    assertEquals(2, s.mentions());
+    assertEquals(SeedRules.NEGATIVE, SeedRules.weakLabel(topic("hydrogen_energy"), s));
+    assertFalse(SeedRules.mayLabel(topic("hydrogen_energy"), s), "the rules' confident negatives stay negative");
+  }
+
+  @Test
   void aTopicBetweenPassingAndMainIsLeftOut() {
     String body = "今年经济运行总体平稳。".repeat(6) + "各地推进一网通办。群众办事少跑腿，政务服务更便利。";
     assertEquals(SeedRules.AMBIGUOUS, SeedRules.weakLabel(topic("digital_government"), "经济运行总体平稳", body));
