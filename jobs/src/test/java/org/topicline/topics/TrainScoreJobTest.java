@@ -177,4 +177,40 @@ class TrainScoreJobTest extends SparkTestBase {
     assertEquals(1, (int) out.get(1).getAs(TrainJob.labelCol(0)), "the gold label overrides the rule");
     assertEquals(SeedRules.AMBIGUOUS, (int) out.get(2).getAs(TrainJob.ruleCol(0)));
   }
+  @Test
+  void evalTopicsScoresHandLabelledItemsAndListsTheMisses() throws Exception {
+    java.nio.file.Path root = newDir("labelled");
+    java.nio.file.Path day = java.nio.file.Files.createDirectories(root.resolve("peoples-daily/2021年1月/20210105"));
+    // People's Daily layout: line 1 a kicker (empty), line 2 the title, then the body; CRLF.
+    String[][] files = {
+        {"20210105-01-01.txt", "推进一网通办改革", "市民通过一网通办办理业务，跨省通办让群众少跑腿。政务数据共享，审批更快。"},
+        {"20210105-02-01.txt", "台风最新消息", "今天台风情况平稳，粮食工作有序进行，群众生活正常。"}};
+    StringBuilder labels = new StringBuilder();
+    for (String[] f : files) {
+      java.nio.file.Files.writeString(day.resolve(f[0]), "\r\n" + f[1] + "\r\n\u3000\u3000" + f[2] + "\r\n");
+      // The weather item is hand-labelled as party study: a miss the model must report.
+      boolean gov = f[1].contains("一网通办");
+      labels.append(String.format("{\"source\": \"peoples-daily\", \"file\": \"peoples-daily/2021年1月/20210105/%s\", "
+          + "\"source_id\": \"%s\", \"digital_government\": %d, \"hydrogen_energy\": 0, \"party_study\": %d}%n",
+          f[0], f[0], gov ? 1 : 0, gov ? 0 : 1));
+    }
+    java.nio.file.Path labelFile = root.resolve("labels.jsonl");
+    java.nio.file.Files.writeString(labelFile, labels);
+    EvalTopicsJob.Result r = EvalTopicsJob.run(spark, new EvalTopicsJob.Options(
+        DataPaths.normalise(labelFile.toString()), DataPaths.normalise(root.toString()), models, trained.version(),
+        TopicSettings.from(TopiclineConf.defaults()).topics(), true));
+    assertEquals(2, r.items());
+    EvalTopicsJob.TopicEval gov = r.topics().stream().filter(t -> t.topic().equals("digital_government"))
+        .findFirst().orElseThrow();
+    assertEquals(1, gov.support());
+    assertEquals(1.0, gov.f1(), 1e-12);
+    EvalTopicsJob.TopicEval party = r.topics().stream().filter(t -> t.topic().equals("party_study"))
+        .findFirst().orElseThrow();
+    assertEquals(0.0, party.recall(), 1e-12);
+    assertEquals(List.of("party_study 20210105-02-01.txt"),
+        r.misses().stream().map(m -> m.topic() + " " + m.sourceId()).toList());
+    assertTrue(r.misses().get(0).gold());
+    assertEquals((gov.f1() + party.f1() + 1.0) / 3, r.macroF1(), 1e-12, "hydrogen: nothing to find, nothing found");
+    assertTrue(r.summary().contains("20210105-02-01.txt"), r.summary());
+  }
 }
