@@ -188,13 +188,6 @@ public final class IngestStages {
 
   /** The condition {@link #inWindow} keeps: no date, or a date in [from, to]. */
   static org.apache.spark.sql.Column inWindowCondition(LocalDate from, LocalDate to) {
-    org.apache.spark.sql.Column c = lit(true);
-    if (from != null) {
-      c = c.and(col("pubDate").geq(lit(java.sql.Date.valueOf(from))));
-    }
-    if (to != null) {
-      c = c.and(col("pubDate").leq(lit(java.sql.Date.valueOf(to))));
-    }
-    return col("pubDate").isNull().or(c);
+    return col("pubDate").isNull().or(org.topicline.io.DateWindow.within("pubDate", from, to));
   }
 }

@@ -1,8 +1,5 @@
 package org.topicline.text;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
@@ -10,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.topicline.io.DataPaths;
+import org.topicline.io.DateWindow;
 import org.topicline.io.JobResult;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
@@ -61,13 +59,8 @@ public final class TokeniseJob {
         throw new IllegalStateException("no " + Tables.ARTICLES + " table under " + output + ": run ingest first");
       }
       spark.sparkContext().setJobGroup("tokenise", "tokenise: segment every article, write article_tokens", false);
-      Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
-      if (o.from() != null) {
-        articles = articles.where(col("pub_date").geq(lit(java.sql.Date.valueOf(o.from()))));
-      }
-      if (o.to() != null) {
-        articles = articles.where(col("pub_date").leq(lit(java.sql.Date.valueOf(o.to()))));
-      }
+      Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES)
+          .where(DateWindow.within("pub_date", o.from(), o.to()));
       Dataset<ArticleTokens> tokens = tokensByArticle(articles, o.analyzer(), runId);
       boolean windowed = o.from() != null || o.to() != null;
       long written = TableIO.write(tokens, output, ArticleTokens.SPEC,

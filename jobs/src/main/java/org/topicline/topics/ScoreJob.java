@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.topicline.ingest.Article;
+import org.topicline.io.DateWindow;
 import org.topicline.io.JobResult;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
@@ -58,15 +59,8 @@ public final class ScoreJob {
         System.err.println("WARNING: " + warning);
       }
       spark.sparkContext().setJobGroup("score", "2) read articles", false);
-      Dataset<Article> articles = TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER);
-      if (o.from() != null) {
-        articles = articles.filter(org.apache.spark.sql.functions.col("pubDate")
-            .geq(org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(o.from()))));
-      }
-      if (o.to() != null) {
-        articles = articles.filter(org.apache.spark.sql.functions.col("pubDate")
-            .leq(org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(o.to()))));
-      }
+      Dataset<Article> articles = TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER)
+          .filter(DateWindow.within("pubDate", o.from(), o.to()));
       spark.sparkContext().setJobGroup("score", "3) segment, featurise, score", false);
       Dataset<TopicScore> scores = model.score(TopicFeatures.withStoredTokens(spark, o.output(), articles.toDF(),
           model.tokenizer().analyzer()), o.evidenceTerms())

@@ -31,15 +31,29 @@ public final class SeedRules {
   public record Score(boolean headlineTerm, boolean headlineTopic, boolean headlineAgainst, double share,
       double againstShare, int mentions, boolean excluded) implements Serializable {}
 
+  /**
+   * An article as the rules read it: the normalised headline, body and body sentences. Prepared once per article,
+   * it serves every topic.
+   */
+  public record Text(String headline, String body, List<String> sentences) implements Serializable {
+    public static Text of(String headline, String body) {
+      String b = body == null ? "" : TextAnalyzer.normalise(body);
+      return new Text(headline == null ? "" : TextAnalyzer.normalise(headline), b, SeedRules.sentences(b));
+    }
+  }
+
   public static Score score(TopicSpec topic, String headline, String body) {
-    String h = headline == null ? "" : TextAnalyzer.normalise(headline);
-    String b = body == null ? "" : TextAnalyzer.normalise(body);
-    boolean excluded = containsAny(h, topic.exclude()) || containsAny(b, topic.exclude());
+    return score(topic, Text.of(headline, body));
+  }
+
+  public static Score score(TopicSpec topic, Text text) {
+    String h = text.headline();
+    boolean excluded = containsAny(h, topic.exclude()) || containsAny(text.body(), topic.exclude());
     long chars = 0;
     long topicChars = 0;
     long againstChars = 0;
     int mentions = 0;
-    for (String s : sentences(b)) {
+    for (String s : text.sentences()) {
       chars += s.length();
       if (isTopicSentence(topic, s)) {
         topicChars += s.length();

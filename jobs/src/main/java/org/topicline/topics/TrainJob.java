@@ -35,6 +35,7 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.storage.StorageLevel;
 import org.topicline.ingest.Article;
 import org.topicline.io.DataPaths;
+import org.topicline.io.DateWindow;
 import org.topicline.io.JobResult;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
@@ -281,14 +282,7 @@ public final class TrainJob {
   }
 
   static Dataset<Article> window(Dataset<Article> articles, Options o) {
-    Dataset<Article> a = articles.filter(col("dupOf").isNull());
-    if (o.from() != null) {
-      a = a.filter(col("pubDate").geq(lit(java.sql.Date.valueOf(o.from()))));
-    }
-    if (o.to() != null) {
-      a = a.filter(col("pubDate").leq(lit(java.sql.Date.valueOf(o.to()))));
-    }
-    return a;
+    return articles.filter(col("dupOf").isNull().and(DateWindow.within("pubDate", o.from(), o.to())));
   }
 
   static String ruleCol(int topic) {
@@ -310,22 +304,26 @@ public final class TrainJob {
    */
   static Dataset<Row> labelled(Dataset<Article> articles, List<TopicSpec> topics, Map<String, Integer> gold,
       double heldOutFraction) {
-    Dataset<Row> df = articles.toDF()
-        .withColumn("tl_rule_headline", concat_ws(" ", col("kicker"), col("title"), col("subtitle")));
+    // One pass of the rules per article (the text normalised and split once) gives, for every topic, the weak label
+    // and whether the model may label the article.
+    TopicSpec[] specs = topics.toArray(TopicSpec[]::new);
+    UDF2<String, String, int[]> rule = (headline, body) -> {
+      SeedRules.Text text = SeedRules.Text.of(headline, body);
+      int[] out = new int[2 * specs.length];
+      for (int i = 0; i < specs.length; i++) {
+        SeedRules.Score s = SeedRules.score(specs[i], text);
+        out[2 * i] = SeedRules.weakLabel(specs[i], s);
+        out[2 * i + 1] = SeedRules.mayLabel(specs[i], s) ? 1 : 0;
+      }
+      return out;
+    };
+    String rules = "tl_rules";
+    Dataset<Row> df = articles.toDF().withColumn(rules, udf(rule, DataTypes.createArrayType(DataTypes.IntegerType,
+        false)).apply(concat_ws(" ", col("kicker"), col("title"), col("subtitle")), col("body")));
     for (int i = 0; i < topics.size(); i++) {
-      TopicSpec t = topics.get(i);
-      // One pass of the rules gives both the weak label and whether the model may label the article.
-      UDF2<String, String, int[]> rule = (title, body) -> {
-        SeedRules.Score s = SeedRules.score(t, title, body);
-        return new int[] {SeedRules.weakLabel(t, s), SeedRules.mayLabel(t, s) ? 1 : 0};
-      };
-      String rules = "tl_rules_" + i;
-      df = df.withColumn(rules, udf(rule, DataTypes.createArrayType(DataTypes.IntegerType, false))
-              .apply(col("tl_rule_headline"), col("body")))
-          .withColumn(ruleCol(i), col(rules).getItem(0))
-          .withColumn(gateCol(i), col(rules).getItem(1).equalTo(1))
-          .drop(rules);
-      String topicId = t.id();
+      df = df.withColumn(ruleCol(i), col(rules).getItem(2 * i))
+          .withColumn(gateCol(i), col(rules).getItem(2 * i + 1).equalTo(1));
+      String topicId = topics.get(i).id();
       UDF3<String, String, Integer, Integer> label = (articleId, sourceId, weak) -> {
         Integer g = gold.get(articleId + "\t" + topicId);
         if (g == null) {
@@ -337,7 +335,7 @@ public final class TrainJob {
           : udf(label, DataTypes.IntegerType).apply(col("articleId"), col("sourceId"), col(ruleCol(i))));
     }
     int cut = (int) Math.round(heldOutFraction * 1000);
-    return df.withColumn("tl_held_out", pmod(xxhash64(col("articleId")), lit(1000)).lt(cut));
+    return df.drop(rules).withColumn("tl_held_out", pmod(xxhash64(col("articleId")), lit(1000)).lt(cut));
   }
 
   private static Map<String, Integer> gold(SparkSession spark, Options o, List<TopicSpec> topics) {
