@@ -27,12 +27,17 @@ public final class EvalTopicsCommand extends SparkCommand {
   @Option(names = "--errors", description = "Also list every item the model labels differently from the hand label.")
   boolean errors;
 
+  @Option(names = "--predictions", paramLabel = "FILE",
+      description = "Write every item's hand label, weak label, probability and model label to this CSV file.")
+  java.nio.file.Path predictions;
+
   @Override
   protected PreparedJob prepare(TopiclineConf conf) {
     java.nio.file.Path l = java.nio.file.Path.of(labels).toAbsolutePath();
     String root = data != null ? DataPaths.normalise(data) : DataPaths.normalise(l.getParent().getParent().toString());
     EvalTopicsJob.Options o = new EvalTopicsJob.Options(DataPaths.normalise(labels), root,
-        DataPaths.normalise(models), version, TopicSettings.from(conf).topics(), errors);
+        DataPaths.normalise(models), version, TopicSettings.from(conf).topics(), errors,
+        predictions == null ? null : predictions.toAbsolutePath());
     return spark -> EvalTopicsJob.run(spark, o);
   }
 }

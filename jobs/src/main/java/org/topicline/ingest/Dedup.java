@@ -79,7 +79,11 @@ public final class Dedup {
             org.apache.spark.sql.types.DataTypes.BooleanType).apply(col("h1"), col("h2")))
         .groupBy("articleId")
         .agg(min(struct(col("canonDate"), col("canon"))).as("best"))
-        .select(col("articleId").as("nearId"), col("best.canon").as("nearDupOf"));
+        .select(col("articleId").as("nearId"), col("best.canon").as("nearDupOf"))
+        // The verdicts (one row per near copy) are materialised now so that the signatures, which only they need,
+        // can be released; left cached they (and the broadcast in their plan) stayed in memory for the whole JVM.
+        .localCheckpoint(true);
+    signatures.unpersist();
 
     return marked.join(broadcast(verified), col("articleId").equalTo(col("nearId")), "left")
         .withColumn("dupOf", coalesce(col("dupOf"), col("nearDupOf")))

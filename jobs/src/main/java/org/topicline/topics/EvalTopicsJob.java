@@ -17,19 +17,31 @@ import org.topicline.io.JobResult;
 public final class EvalTopicsJob {
   public static final String COMMAND = "eval-topics";
 
-  /** {@code errors}: also list every item the model gets wrong (for reviewing the rules and the rubric). */
+  /**
+   * {@code errors}: also list every item the model gets wrong (for reviewing the rules and the rubric);
+   * {@code predictionsCsv}: a local file to write every item's hand label, weak label and probability to, or null.
+   */
   public record Options(String labels, String dataRoot, String modelsDir, String version, List<TopicSpec> topics,
-      boolean errors) {}
+      boolean errors, java.nio.file.Path predictionsCsv) {}
 
-  /** An item the model labels differently from the hand label. */
-  public record Miss(String topic, boolean gold, int rule, double probability, String sourceId, String title) {}
+  /** One item and topic: the hand label, the rules' weak label, the model's probability and label. */
+  public record Prediction(String topic, boolean gold, int rule, double probability, boolean label, String sourceId,
+      String title) {
+    static final String CSV_HEADER = "topic,source_id,gold,rules,probability,label,title";
+
+    String csv() {
+      return String.join(",", topic, sourceId, gold ? "1" : "0", RULE_NAMES.get(rule),
+          Double.isNaN(probability) ? "" : String.format("%.4f", probability), label ? "1" : "0",
+          "\"" + (title == null ? "" : title.replace("\"", "\"\"")) + "\"");
+    }
+  }
 
   /** Scores of one topic; F1 of a topic with no positives and no predictions counts as 1 (nothing to find). */
   public record TopicEval(String topic, long support, long predicted, double precision, double recall, double f1,
       double rulePrecision, double ruleRecall, double ruleF1) {}
 
   public record Result(String version, int items, List<TopicEval> topics, double macroF1, double ruleMacroF1,
-      double macroF1WithSupport, List<Miss> misses) implements JobResult {
+      double macroF1WithSupport, List<Prediction> misses) implements JobResult {
     @Override
     public String summary() {
       StringBuilder b = new StringBuilder(String.format("eval-topics: model %s on %d labelled items%n", version,
@@ -44,7 +56,7 @@ public final class EvalTopicsJob {
           ruleMacroF1, macroF1WithSupport));
       if (!misses.isEmpty()) {
         b.append(String.format("%nmisclassified items (fn: labelled by hand, missed; fp: labelled by the model only)%n"));
-        for (Miss m : misses) {
+        for (Prediction m : misses) {
           b.append(String.format("%-20s %s rules=%-9s p=%.3f %s %s%n", m.topic(), m.gold() ? "fn" : "fp",
               RULE_NAMES.get(m.rule()), m.probability(), m.sourceId(), m.title()));
         }
@@ -69,7 +81,7 @@ public final class EvalTopicsJob {
     for (TopicScore s : model.score(spark.createDataset(articles, Article.ENCODER), 0).collectAsList()) {
       predicted.put(s.getArticleId() + "\t" + s.getTopic(), s);
     }
-    List<Miss> misses = new ArrayList<>();
+    List<Prediction> all = new ArrayList<>();
     List<TopicEval> evals = new ArrayList<>();
     double macro = 0, ruleMacro = 0, withSupport = 0;
     int supported = 0;
@@ -89,10 +101,8 @@ public final class EvalTopicsJob {
         boolean rule = weak == SeedRules.POSITIVE;
         count(m, p, gold == 1);
         count(r, rule, gold == 1);
-        if (o.errors() && p != (gold == 1)) {
-          misses.add(new Miss(t.id(), gold == 1, weak, score == null ? Double.NaN : score.getProbability(),
-              a.getSourceId(), a.getTitle()));
-        }
+        all.add(new Prediction(t.id(), gold == 1, weak, score == null ? Double.NaN : score.getProbability(), p,
+            a.getSourceId(), a.getTitle()));
       }
       double[] pm = prf(m);
       double[] rm = prf(r);
@@ -104,9 +114,24 @@ public final class EvalTopicsJob {
         supported++;
       }
     }
+    if (o.predictionsCsv() != null) {
+      writeCsv(o.predictionsCsv(), all);
+    }
+    List<Prediction> misses = o.errors() ? all.stream().filter(x -> x.label() != x.gold()).toList() : List.of();
     int n = o.topics().size();
     return new Result(version, items.size(), evals, macro / n, ruleMacro / n,
         supported == 0 ? Double.NaN : withSupport / supported, misses);
+  }
+
+  private static void writeCsv(java.nio.file.Path file, List<Prediction> rows) {
+    List<String> lines = new ArrayList<>(rows.size() + 1);
+    lines.add(Prediction.CSV_HEADER);
+    rows.forEach(r -> lines.add(r.csv()));
+    try {
+      java.nio.file.Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file, e);
+    }
   }
 
   private static String nonNull(String s) {

@@ -1,6 +1,10 @@
 package org.topicline.topics;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count_if;
+
 import java.time.LocalDate;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.topicline.ingest.Article;
@@ -22,6 +26,7 @@ import org.topicline.text.TextAnalyzer;
  */
 public final class ScoreJob {
   public static final String COMMAND = "score";
+  private static final String POSITIVES = "positives";
 
   public record Options(String output, String modelsDir, String version, LocalDate from, LocalDate to,
       int evidenceTerms, TextAnalyzer analyzer, String confHash, String runId, String commandLine) {}
@@ -63,12 +68,13 @@ public final class ScoreJob {
           .filter(DateWindow.within("pubDate", o.from(), o.to()));
       spark.sparkContext().setJobGroup("score", "3) segment, featurise, score", false);
       Dataset<TopicScore> scores = model.score(TopicFeatures.withStoredTokens(spark, o.output(), articles.toDF(),
-          model.tokenizer().analyzer()), o.evidenceTerms())
-          .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+          model.tokenizer().analyzer()), o.evidenceTerms());
       spark.sparkContext().setJobGroup("score", "4) write topic_scores", false);
-      long rows = TableIO.write(scores, o.output(), TopicScore.SPEC, TableIO.Mode.REPLACE_PARTITIONS, o.runId());
-      long positives = scores.filter(org.apache.spark.sql.functions.col("label")).count();
-      scores.unpersist();
+      // Labels are counted while writing: caching every score (evidence included) only to count them cost memory.
+      Map<String, Long> written = TableIO.write(scores, o.output(), TopicScore.SPEC,
+          TableIO.Mode.REPLACE_PARTITIONS, o.runId(), Map.of(POSITIVES, count_if(col("label"))));
+      long rows = written.get(TableIO.ROWS);
+      long positives = written.get(POSITIVES);
       long n = rows / Math.max(1, model.topics().size());
       record.setRecordsRead(n);
       record.getRowsWritten().put(Tables.TOPIC_SCORES, rows);

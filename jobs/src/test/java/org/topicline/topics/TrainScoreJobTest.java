@@ -196,9 +196,10 @@ class TrainScoreJobTest extends SparkTestBase {
     }
     java.nio.file.Path labelFile = root.resolve("labels.jsonl");
     java.nio.file.Files.writeString(labelFile, labels);
+    java.nio.file.Path csv = root.resolve("predictions.csv");
     EvalTopicsJob.Result r = EvalTopicsJob.run(spark, new EvalTopicsJob.Options(
         DataPaths.normalise(labelFile.toString()), DataPaths.normalise(root.toString()), models, trained.version(),
-        TopicSettings.from(TopiclineConf.defaults()).topics(), true));
+        TopicSettings.from(TopiclineConf.defaults()).topics(), true, csv));
     assertEquals(2, r.items());
     EvalTopicsJob.TopicEval gov = r.topics().stream().filter(t -> t.topic().equals("digital_government"))
         .findFirst().orElseThrow();
@@ -212,5 +213,11 @@ class TrainScoreJobTest extends SparkTestBase {
     assertTrue(r.misses().get(0).gold());
     assertEquals((gov.f1() + party.f1() + 1.0) / 3, r.macroF1(), 1e-12, "hydrogen: nothing to find, nothing found");
     assertTrue(r.summary().contains("20210105-02-01.txt"), r.summary());
+    // Every item and topic, hits included, for analysis outside Topicline.
+    List<String> rows = java.nio.file.Files.readAllLines(csv);
+    assertEquals(EvalTopicsJob.Prediction.CSV_HEADER, rows.get(0));
+    assertEquals(1 + 2 * 3, rows.size());
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith("party_study,20210105-02-01.txt,1,")
+        && l.endsWith(",0,\"台风最新消息\"")), String.join("\n", rows));
   }
 }
