@@ -254,31 +254,51 @@ public final class TopicModel {
       this.scorer = scorer;
     }
 
+    /** One article's scores at a time: a partition's scores are never all in memory. */
     @Override
     public Iterator<TopicScore> call(Iterator<Row> rows) {
       Scorer s = scorer.value();
-      List<TopicScore> out = new ArrayList<>();
-      while (rows.hasNext()) {
-        Row r = rows.next();
-        Vector x = r.getAs(TopicFeatures.FEATURES);
-        for (int t = 0; t < s.ids().length; t++) {
-          TopicScore ts = new TopicScore();
-          ts.setArticleId(r.getAs("articleId"));
-          ts.setSourceId(r.getAs("sourceId"));
-          ts.setSource(r.getAs("source"));
-          ts.setPubDate(localDate(r.getAs("pubDate")));
-          ts.setYear(r.<Integer>getAs("year"));
-          ts.setMonth(r.<Integer>getAs("month"));
-          ts.setTopic(s.ids()[t]);
-          double p = s.probability(t, x);
-          ts.setProbability(p);
-          ts.setLabel(s.label(t, p, r.getAs(TopicFeatures.HEADLINE), r.getAs("body")));
-          ts.setModelVersion(s.version());
-          ts.setEvidence(s.evidence(t, x));
-          out.add(ts);
+      return new Iterator<>() {
+        private Iterator<TopicScore> current = java.util.Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!current.hasNext() && rows.hasNext()) {
+            current = scores(s, rows.next()).iterator();
+          }
+          return current.hasNext();
         }
+
+        @Override
+        public TopicScore next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return current.next();
+        }
+      };
+    }
+
+    private static List<TopicScore> scores(Scorer s, Row r) {
+      Vector x = r.getAs(TopicFeatures.FEATURES);
+      List<TopicScore> out = new ArrayList<>(s.ids().length);
+      for (int t = 0; t < s.ids().length; t++) {
+        TopicScore ts = new TopicScore();
+        ts.setArticleId(r.getAs("articleId"));
+        ts.setSourceId(r.getAs("sourceId"));
+        ts.setSource(r.getAs("source"));
+        ts.setPubDate(localDate(r.getAs("pubDate")));
+        ts.setYear(r.<Integer>getAs("year"));
+        ts.setMonth(r.<Integer>getAs("month"));
+        ts.setTopic(s.ids()[t]);
+        double p = s.probability(t, x);
+        ts.setProbability(p);
+        ts.setLabel(s.label(t, p, r.getAs(TopicFeatures.HEADLINE), r.getAs("body")));
+        ts.setModelVersion(s.version());
+        ts.setEvidence(s.evidence(t, x));
+        out.add(ts);
       }
-      return out.iterator();
+      return out;
     }
   }
 
