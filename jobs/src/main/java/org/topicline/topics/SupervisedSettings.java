@@ -8,10 +8,11 @@ import org.topicline.conf.TopiclineConf;
  * {@code topicline.train.supervised-*}: features, classifiers and regularisation of {@code train --labels}. Every
  * bad value names its full key.
  */
-public record SupervisedSettings(int maxCharNgram, boolean binaryTf, int minDocFreq, int vocabSize,
+public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean binaryTf, int minDocFreq, int vocabSize,
     List<Double> regParams, List<Double> svcRegParams, double validationFraction, int maxIter)
     implements java.io.Serializable {
   public static final String MAX_CHAR_NGRAM = "train.supervised-max-char-ngram";
+  public static final String BLOCK_NORMS = "train.supervised-block-norms";
   public static final String BINARY_TF = "train.supervised-binary-tf";
   public static final String MIN_DOC_FREQ = "train.supervised-min-doc-freq";
   public static final String VOCAB_SIZE = "train.supervised-vocab-size";
@@ -35,6 +36,7 @@ public record SupervisedSettings(int maxCharNgram, boolean binaryTf, int minDocF
     }
     return new SupervisedSettings(
         conf.getInt(MAX_CHAR_NGRAM, 0, 5),
+        conf.getBoolean(BLOCK_NORMS),
         conf.getBoolean(BINARY_TF),
         conf.getInt(MIN_DOC_FREQ, 1, 1_000_000),
         conf.getInt(VOCAB_SIZE, 1, Integer.MAX_VALUE),

@@ -22,6 +22,7 @@ import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -53,6 +54,9 @@ public final class ThucnewsJob {
   public static final String PREDICTED_LABEL = "predicted_label";
   static final String LABEL = "label";
   static final String FEATURES = "features";
+  static final String WORDS = "words";
+  static final String WORD_VECTOR = "word_vector";
+  static final String CHAR_VECTOR = "char_vector";
   private static final String PREDICTION = "prediction";
   private static final long SPLIT_SEED = 20_240_501L;
   private static final StructType SCHEMA = new StructType().add(TEXT, DataTypes.StringType, false)
@@ -199,13 +203,14 @@ public final class ThucnewsJob {
 
   /**
    * Label index (skipped when scoring unlabelled text), HanLP words, character 1..n-grams of the text without white
-   * space, TF-IDF of all of them together, L2 normalisation.
+   * space, then TF-IDF and L2 normalisation: per block (words, character n-grams) joined side by side when
+   * {@code s.blockNorms()}, else of all terms together.
    */
   static PipelineStage[] featureStages(StringIndexerModel labels, TextAnalyzer analyzer, SupervisedSettings s) {
     List<PipelineStage> stages = new ArrayList<>();
     stages.add(labels);
-    stages.add(HanLPTokenizer.of(analyzer).setInputCol(TEXT).setOutputCol("words"));
-    List<String> terms = new ArrayList<>(List.of("words"));
+    stages.add(HanLPTokenizer.of(analyzer).setInputCol(TEXT).setOutputCol(WORDS));
+    List<String> charTerms = new ArrayList<>();
     if (s.maxCharNgram() > 0) {
       stages.add(new SQLTransformer().setStatement(
           "SELECT *, lower(regexp_replace(" + TEXT + ", '\\\\s+', '')) AS tl_compact_text FROM __THIS__"));
@@ -214,21 +219,41 @@ public final class ThucnewsJob {
       // A single character is marked so that it is a different feature from the one-character word.
       stages.add(new SQLTransformer().setStatement(
           "SELECT *, transform(chars, c -> concat('c:', c)) AS char1 FROM __THIS__"));
-      terms.add("char1");
+      charTerms.add("char1");
       for (int n = 2; n <= s.maxCharNgram(); n++) {
         // NGram joins with a space, which the compact text has none of: no n-gram equals a word.
         stages.add(new NGram().setN(n).setInputCol("chars").setOutputCol("char" + n));
-        terms.add("char" + n);
+        charTerms.add("char" + n);
       }
     }
-    stages.add(new SQLTransformer().setStatement(
-        "SELECT *, concat(" + String.join(", ", terms) + ") AS terms FROM __THIS__"));
-    // Titles rarely repeat a term; binary counts keep a repeated character from outweighing the rest.
-    stages.add(new CountVectorizer().setInputCol("terms").setOutputCol("tf").setMinDF(s.minDocFreq())
-        .setVocabSize(s.vocabSize()).setBinary(s.binaryTf()));
-    stages.add(new IDF().setInputCol("tf").setOutputCol("tfidf"));
-    stages.add(new Normalizer().setInputCol("tfidf").setOutputCol(FEATURES));
+    if (!s.blockNorms() || charTerms.isEmpty()) {
+      List<String> terms = new ArrayList<>(List.of(WORDS));
+      terms.addAll(charTerms);
+      stages.add(concat(terms, "terms"));
+      stages.addAll(tfIdf(s, "terms", FEATURES));
+    } else {
+      // Words and n-grams each get unit norm, as scikit-learn's FeatureUnion of two TF-IDF vectorisers: the
+      // many n-grams of a title no longer drown its few words.
+      stages.addAll(tfIdf(s, WORDS, WORD_VECTOR));
+      stages.add(concat(charTerms, "char_terms"));
+      stages.addAll(tfIdf(s, "char_terms", CHAR_VECTOR));
+      stages.add(new VectorAssembler().setInputCols(new String[] {WORD_VECTOR, CHAR_VECTOR}).setOutputCol(FEATURES));
+    }
     return stages.toArray(PipelineStage[]::new);
+  }
+
+  private static SQLTransformer concat(List<String> columns, String output) {
+    return new SQLTransformer().setStatement(
+        "SELECT *, concat(" + String.join(", ", columns) + ") AS " + output + " FROM __THIS__");
+  }
+
+  /** Counts of the terms in {@code input}, IDF-weighted and L2-normalised into {@code output}. */
+  private static List<PipelineStage> tfIdf(SupervisedSettings s, String input, String output) {
+    // Titles rarely repeat a term; binary counts keep a repeated character from outweighing the rest.
+    return List.of(new CountVectorizer().setInputCol(input).setOutputCol(output + "_tf").setMinDF(s.minDocFreq())
+            .setVocabSize(s.vocabSize()).setBinary(s.binaryTf()),
+        new IDF().setInputCol(output + "_tf").setOutputCol(output + "_tfidf"),
+        new Normalizer().setInputCol(output + "_tfidf").setOutputCol(output));
   }
 
   // Features are TF-IDF already L2-normalised: standardising would re-weight rare terms up.

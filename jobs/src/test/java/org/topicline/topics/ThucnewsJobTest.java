@@ -11,7 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +49,7 @@ class ThucnewsJobTest extends SparkTestBase {
   }
 
   static SupervisedSettings settings(List<Double> regParams, List<Double> svcRegParams) {
-    return new SupervisedSettings(3, true, 1, 1_000_000, regParams, svcRegParams, 0.25, 20);
+    return new SupervisedSettings(3, true, true, 1, 1_000_000, regParams, svcRegParams, 0.25, 20);
   }
 
   static ThucnewsJob.Result run(String name, SupervisedSettings settings) throws Exception {
@@ -95,6 +101,39 @@ class ThucnewsJobTest extends SparkTestBase {
     assertEquals(ThucnewsJob.Classifier.LINEAR_SVC, svc.chosen().classifier(), svc.summary());
     assertEquals(1.0, svc.accuracy(), svc.summary());
     assertEquals(List.of("game", "sports", "stocks"), predict(svc.savedTo(), "网游副本公测", "足球联赛进球", "股市大盘基金"));
+  }
+
+  @Test
+  void blockNormsGiveWordsAndCharacterNgramsUnitNormEach() throws Exception {
+    Path f = Files.createDirectories(scratch.resolve("blocks")).resolve("train.txt");
+    Files.writeString(f, lines(0, 12));
+    Dataset<Row> train = ThucnewsJob.read(spark, DataPaths.normalise(f.toString()));
+    StringIndexerModel labels = new StringIndexer().setInputCol(ThucnewsJob.LABEL_NAME)
+        .setOutputCol(ThucnewsJob.LABEL).fit(train);
+    for (boolean blockNorms : new boolean[] {true, false}) {
+      SupervisedSettings s = new SupervisedSettings(3, blockNorms, true, 1, 1_000_000, List.of(0.01), List.of(), 0.25,
+          20);
+      List<Row> rows = new Pipeline().setStages(ThucnewsJob.featureStages(labels, TextAnalyzer.from(
+          TopiclineConf.defaults()), s)).fit(train).transform(train).select(ThucnewsJob.FEATURES).collectAsList();
+      for (Row r : rows) {
+        Vector v = r.getAs(0);
+        assertEquals(blockNorms ? Math.sqrt(2) : 1.0, Vectors.norm(v, 2), 1e-9, v.toString());
+      }
+    }
+    SupervisedSettings s = new SupervisedSettings(3, true, true, 1, 1_000_000, List.of(0.01), List.of(), 0.25, 20);
+    Row r = new Pipeline().setStages(ThucnewsJob.featureStages(labels, TextAnalyzer.from(TopiclineConf.defaults()), s))
+        .fit(train).transform(train)
+        .select(ThucnewsJob.WORD_VECTOR, ThucnewsJob.CHAR_VECTOR, ThucnewsJob.FEATURES).first();
+    Vector words = r.getAs(0);
+    Vector chars = r.getAs(1);
+    Vector features = r.getAs(2);
+    assertEquals(1.0, Vectors.norm(words, 2), 1e-9);
+    assertEquals(1.0, Vectors.norm(chars, 2), 1e-9);
+    // Words first, then the character n-grams, side by side.
+    assertEquals(words.size() + chars.size(), features.size());
+    for (int i = 0; i < features.size(); i++) {
+      assertEquals(i < words.size() ? words.apply(i) : chars.apply(i - words.size()), features.apply(i), 1e-12);
+    }
   }
 
   @Test
