@@ -41,6 +41,7 @@ import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
+import org.topicline.text.HanLPTokenizer;
 import org.topicline.text.TextAnalyzer;
 
 /**
@@ -118,22 +119,29 @@ public final class TrainJob {
         labelled(articles, topics, gold, ts.heldOutFraction()), o.analyzer());
     Pipeline features = TopicFeatures.pipeline(o.analyzer(), ts);
     PipelineStage[] stages = features.getStages();
-    int tokenStages = firstVectorizer(stages);
-    // Segmenting is the costly step: do it once, keep the tokens, and fit the vectorisers on them.
+    int tokenStages = lastTokenizer(stages) + 1;
+    List<String> keep = new ArrayList<>(List.of("articleId", "tl_held_out"));
+    for (int i = 0; i < topics.size(); i++) {
+      keep.add(ruleCol(i));
+      keep.add(labelCol(i));
+      keep.add(gateCol(i));
+    }
+    // Segmenting is the costly step: do it once, keep the tokens, and fit the vectorisers on them. Only the tokens
+    // and labels are kept: with the article text and the body bigrams (derived cheaply again) the cache was several
+    // times the corpus and ran a 2 GB heap out of memory at twice the corpus.
     PipelineModel tokenModel = new Pipeline().setStages(Arrays.copyOf(stages, tokenStages)).fit(labelled);
-    Dataset<Row> tokens = tokenModel.transform(labelled).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    List<String> cached = new ArrayList<>(keep);
+    cached.addAll(List.of(TopicFeatures.HEADLINE_TOKENS, TopicFeatures.BODY_TOKENS));
+    Dataset<Row> tokens = tokenModel.transform(labelled)
+        .select(cached.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
     long articleCount = tokens.count();
     record.setRecordsRead(articleCount);
 
     spark.sparkContext().setJobGroup("train", "4) fit TF-IDF features", false);
     PipelineModel vectorModel = new Pipeline().setStages(Arrays.copyOfRange(stages, tokenStages, stages.length))
         .fit(tokens.filter(col("tl_held_out").equalTo(false)));
-    List<String> keep = new ArrayList<>(List.of("articleId", "tl_held_out", TopicFeatures.FEATURES));
-    for (int i = 0; i < topics.size(); i++) {
-      keep.add(ruleCol(i));
-      keep.add(labelCol(i));
-      keep.add(gateCol(i));
-    }
+    keep.add(2, TopicFeatures.FEATURES);
     // VectorAssembler names every feature in the column's metadata (megabytes for a 250k vocabulary), and that
     // metadata rides in the task binary of every L-BFGS iteration; the regression needs only the vector size.
     Dataset<Row> featurised = vectorModel.transform(tokens).select(keep.stream()
@@ -350,13 +358,13 @@ public final class TrainJob {
     return gold;
   }
 
-  private static int firstVectorizer(PipelineStage[] stages) {
-    for (int i = 0; i < stages.length; i++) {
-      if (stages[i] instanceof org.apache.spark.ml.Estimator<?>) {
+  private static int lastTokenizer(PipelineStage[] stages) {
+    for (int i = stages.length - 1; i >= 0; i--) {
+      if (stages[i] instanceof HanLPTokenizer) {
         return i;
       }
     }
-    throw new IllegalStateException("the feature pipeline has no estimator");
+    throw new IllegalStateException("the feature pipeline has no tokenizer");
   }
 
   /** Index into {@link #heldOutHistograms}: the confident weak labels only. */
