@@ -128,7 +128,7 @@ public final class TrainJob {
     }
     // Segmenting is the costly step: do it once, keep the tokens, and fit the vectorisers on them. Only the tokens
     // and labels are kept: with the article text and the body bigrams (derived cheaply again) the cache was several
-    // times the corpus and ran a 2 GB heap out of memory at twice the corpus.
+    // times the corpus.
     PipelineModel tokenModel = new Pipeline().setStages(Arrays.copyOf(stages, tokenStages)).fit(labelled);
     List<String> cached = new ArrayList<>(keep);
     cached.addAll(List.of(TopicFeatures.HEADLINE_TOKENS, TopicFeatures.BODY_TOKENS));
