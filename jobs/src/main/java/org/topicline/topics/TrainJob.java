@@ -128,13 +128,14 @@ public final class TrainJob {
     }
     // Segmenting is the costly step: do it once, keep the tokens, and fit the vectorisers on them. Only the tokens
     // and labels are kept: with the article text and the body bigrams (derived cheaply again) the cache was several
-    // times the corpus.
+    // times the corpus. Both caches go to disk: in memory they filled a 2 GB heap at twice the corpus, and every
+    // logistic regression keeps its own in-memory blocks of the features anyway.
     PipelineModel tokenModel = new Pipeline().setStages(Arrays.copyOf(stages, tokenStages)).fit(labelled);
     List<String> cached = new ArrayList<>(keep);
     cached.addAll(List.of(TopicFeatures.HEADLINE_TOKENS, TopicFeatures.BODY_TOKENS));
     Dataset<Row> tokens = tokenModel.transform(labelled)
         .select(cached.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
-        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        .persist(StorageLevel.DISK_ONLY());
     long articleCount = tokens.count();
     record.setRecordsRead(articleCount);
 
@@ -146,7 +147,7 @@ public final class TrainJob {
     // metadata rides in the task binary of every L-BFGS iteration; the regression needs only the vector size.
     Dataset<Row> featurised = vectorModel.transform(tokens).select(keep.stream()
         .map(c -> c.equals(TopicFeatures.FEATURES) ? col(c).as(c, Metadata.empty()) : col(c))
-        .toArray(org.apache.spark.sql.Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        .toArray(org.apache.spark.sql.Column[]::new)).persist(StorageLevel.DISK_ONLY());
     featurised.count();
     tokens.unpersist();
     List<Transformer> featureStages = new ArrayList<>(Arrays.asList(tokenModel.stages()));
