@@ -281,19 +281,27 @@ public final class TopicModel {
 
     private static List<TopicScore> scores(Scorer s, Row r) {
       Vector x = r.getAs(TopicFeatures.FEATURES);
+      String articleId = r.getAs("articleId");
+      String sourceId = r.getAs("sourceId");
+      String source = r.getAs("source");
+      java.time.LocalDate pubDate = localDate(r.getAs("pubDate"));
+      Integer year = r.getAs("year");
+      Integer month = r.getAs("month");
+      String headline = r.getAs(TopicFeatures.HEADLINE);
+      String body = r.getAs("body");
       List<TopicScore> out = new ArrayList<>(s.ids().length);
       for (int t = 0; t < s.ids().length; t++) {
         TopicScore ts = new TopicScore();
-        ts.setArticleId(r.getAs("articleId"));
-        ts.setSourceId(r.getAs("sourceId"));
-        ts.setSource(r.getAs("source"));
-        ts.setPubDate(localDate(r.getAs("pubDate")));
-        ts.setYear(r.<Integer>getAs("year"));
-        ts.setMonth(r.<Integer>getAs("month"));
+        ts.setArticleId(articleId);
+        ts.setSourceId(sourceId);
+        ts.setSource(source);
+        ts.setPubDate(pubDate);
+        ts.setYear(year);
+        ts.setMonth(month);
         ts.setTopic(s.ids()[t]);
         double p = s.probability(t, x);
         ts.setProbability(p);
-        ts.setLabel(s.label(t, p, r.getAs(TopicFeatures.HEADLINE), r.getAs("body")));
+        ts.setLabel(s.label(t, p, headline, body));
         ts.setModelVersion(s.version());
         ts.setEvidence(s.evidence(t, x));
         out.add(ts);

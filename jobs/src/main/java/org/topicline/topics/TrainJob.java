@@ -120,21 +120,22 @@ public final class TrainJob {
     Pipeline features = TopicFeatures.pipeline(o.analyzer(), ts);
     PipelineStage[] stages = features.getStages();
     int tokenStages = lastTokenizer(stages) + 1;
-    List<String> keep = new ArrayList<>(List.of("articleId", "tl_held_out"));
+    // What every later step reads of an article besides its words or features.
+    List<String> labels = new ArrayList<>(List.of("articleId", "tl_held_out"));
     for (int i = 0; i < topics.size(); i++) {
-      keep.add(ruleCol(i));
-      keep.add(labelCol(i));
-      keep.add(gateCol(i));
+      labels.add(ruleCol(i));
+      labels.add(labelCol(i));
+      labels.add(gateCol(i));
     }
     // Segmenting is the costly step: do it once, keep the tokens, and fit the vectorisers on them. Only the tokens
     // and labels are kept: with the article text and the body bigrams (derived cheaply again) the cache was several
     // times the corpus. Both caches go to disk: in memory they filled a 2 GB heap at twice the corpus, and every
     // logistic regression keeps its own in-memory blocks of the features anyway.
     PipelineModel tokenModel = new Pipeline().setStages(Arrays.copyOf(stages, tokenStages)).fit(labelled);
-    List<String> cached = new ArrayList<>(keep);
-    cached.addAll(List.of(TopicFeatures.HEADLINE_TOKENS, TopicFeatures.BODY_TOKENS));
-    Dataset<Row> tokens = tokenModel.transform(labelled)
-        .select(cached.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+    List<org.apache.spark.sql.Column> cached = new ArrayList<>(labels.stream().map(c -> col(c)).toList());
+    cached.add(col(TopicFeatures.HEADLINE_TOKENS));
+    cached.add(col(TopicFeatures.BODY_TOKENS));
+    Dataset<Row> tokens = tokenModel.transform(labelled).select(cached.toArray(org.apache.spark.sql.Column[]::new))
         .persist(StorageLevel.DISK_ONLY());
     long articleCount = tokens.count();
     record.setRecordsRead(articleCount);
@@ -142,12 +143,12 @@ public final class TrainJob {
     spark.sparkContext().setJobGroup("train", "4) fit TF-IDF features", false);
     PipelineModel vectorModel = new Pipeline().setStages(Arrays.copyOfRange(stages, tokenStages, stages.length))
         .fit(tokens.filter(col("tl_held_out").equalTo(false)));
-    keep.add(2, TopicFeatures.FEATURES);
     // VectorAssembler names every feature in the column's metadata (megabytes for a 250k vocabulary), and that
     // metadata rides in the task binary of every L-BFGS iteration; the regression needs only the vector size.
-    Dataset<Row> featurised = vectorModel.transform(tokens).select(keep.stream()
-        .map(c -> c.equals(TopicFeatures.FEATURES) ? col(c).as(c, Metadata.empty()) : col(c))
-        .toArray(org.apache.spark.sql.Column[]::new)).persist(StorageLevel.DISK_ONLY());
+    List<org.apache.spark.sql.Column> kept = new ArrayList<>(labels.stream().map(c -> col(c)).toList());
+    kept.add(col(TopicFeatures.FEATURES).as(TopicFeatures.FEATURES, Metadata.empty()));
+    Dataset<Row> featurised = vectorModel.transform(tokens).select(kept.toArray(org.apache.spark.sql.Column[]::new))
+        .persist(StorageLevel.DISK_ONLY());
     featurised.count();
     tokens.unpersist();
     List<Transformer> featureStages = new ArrayList<>(Arrays.asList(tokenModel.stages()));
