@@ -25,13 +25,18 @@ public final class EvalTopicsJob {
       boolean errors, java.nio.file.Path predictionsCsv) {}
 
   /** One item and topic: the hand label, the rules' weak label, the model's probability and label. */
-  public record Prediction(String topic, boolean gold, int rule, double probability, boolean label, String sourceId,
-      String title) {
-    static final String CSV_HEADER = "topic,source_id,gold,rules,probability,label,title";
+  public record Prediction(String topic, boolean gold, int rule, SeedRules.Score measures, boolean gate,
+      double probability,
+      boolean label, String sourceId, String title) {
+    static final String CSV_HEADER = "topic,source_id,gold,rules,probability,label,share,mentions,headline_term,"
+        + "headline_topic,against_share,gate,title";
 
     String csv() {
       return String.join(",", topic, sourceId, gold ? "1" : "0", RULE_NAMES.get(rule),
           Double.isNaN(probability) ? "" : String.format("%.4f", probability), label ? "1" : "0",
+          String.format("%.3f", measures.share()), Integer.toString(measures.mentions()),
+          measures.headlineTerm() ? "1" : "0", measures.headlineTopic() ? "1" : "0",
+          String.format("%.3f", measures.againstShare()), gate ? "1" : "0",
           "\"" + (title == null ? "" : title.replace("\"", "\"\"")) + "\"");
     }
   }
@@ -97,11 +102,12 @@ public final class EvalTopicsJob {
         TopicScore score = predicted.get(a.getArticleId() + "\t" + t.id());
         boolean p = score != null && score.getLabel();
         String headline = String.join(" ", nonNull(a.getKicker()), nonNull(a.getTitle()), nonNull(a.getSubtitle()));
-        int weak = SeedRules.weakLabel(t, headline, a.getBody());
+        SeedRules.Score measures = SeedRules.score(t, headline, a.getBody());
+        int weak = SeedRules.weakLabel(t, measures);
         boolean rule = weak == SeedRules.POSITIVE;
         count(m, p, gold == 1);
         count(r, rule, gold == 1);
-        all.add(new Prediction(t.id(), gold == 1, weak, score == null ? Double.NaN : score.getProbability(), p,
+        all.add(new Prediction(t.id(), gold == 1, weak, measures, SeedRules.mayLabel(t, measures), score == null ? Double.NaN : score.getProbability(), p,
             a.getSourceId(), a.getTitle()));
       }
       double[] pm = prf(m);

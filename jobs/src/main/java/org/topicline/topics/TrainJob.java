@@ -178,8 +178,12 @@ public final class TrainJob {
       }
       spark.sparkContext().setJobGroup("train", "5) topic " + t.id(), false);
       double total = pos + neg;
+      // One partition per core: every L-BFGS iteration sends each partition's dense gradient (the whole vocabulary)
+      // back and aggregates them in a tree, so partitions beyond the cores only add that traffic (16 partitions
+      // made it most of an iteration's time).
       Dataset<Row> weighted = featurised
           .filter(col("tl_held_out").equalTo(false).and(col(labelCol(i)).geq(0)))
+          .coalesce(spark.sparkContext().defaultParallelism())
           .withColumn("tl_weight",
               when(col(labelCol(i)).equalTo(1), lit(total / (2.0 * pos))).otherwise(lit(total / (2.0 * neg))))
           .withColumn("tl_label", col(labelCol(i)).cast(DataTypes.DoubleType));

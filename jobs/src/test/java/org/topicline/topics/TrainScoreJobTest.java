@@ -218,6 +218,6 @@ class TrainScoreJobTest extends SparkTestBase {
     assertEquals(EvalTopicsJob.Prediction.CSV_HEADER, rows.get(0));
     assertEquals(1 + 2 * 3, rows.size());
     assertTrue(rows.stream().anyMatch(l -> l.startsWith("party_study,20210105-02-01.txt,1,")
-        && l.endsWith(",0,\"台风最新消息\"")), String.join("\n", rows));
+        && l.endsWith(",\"台风最新消息\"")), String.join("\n", rows));
   }
 }
