@@ -27,13 +27,14 @@ final class HanLPHolder {
 
   private HanLPHolder() {}
 
-  static Segment segment(String segmenter, String dictionaryHash, List<String> dictionaryWords,
-      boolean partOfSpeech) {
-    return SEGMENTS.computeIfAbsent(segmenter + "/" + dictionaryHash + (partOfSpeech ? "/pos" : "/words"),
-        k -> build(segmenter, dictionaryWords, partOfSpeech));
+  static Segment segment(String segmenter, boolean nameRecognition, String dictionaryHash,
+      List<String> dictionaryWords, boolean partOfSpeech) {
+    return SEGMENTS.computeIfAbsent(segmenter + (nameRecognition ? "+names" : "") + "/" + dictionaryHash
+        + (partOfSpeech ? "/pos" : "/words"), k -> build(segmenter, nameRecognition, dictionaryWords, partOfSpeech));
   }
 
-  private static Segment build(String segmenter, List<String> dictionaryWords, boolean partOfSpeech) {
+  private static Segment build(String segmenter, boolean nameRecognition, List<String> dictionaryWords,
+      boolean partOfSpeech) {
     if (!SEGMENTERS.contains(segmenter)) {
       throw new IllegalArgumentException("unknown segmenter " + segmenter + "; expected one of " + SEGMENTERS);
     }
@@ -55,6 +56,11 @@ final class HanLPHolder {
         // dictionary would split across its boundary.
         .enableCustomDictionaryForcing(true)
         .enablePartOfSpeechTagging(partOfSpeech)
+        // Name recognition is a second Viterbi pass over role tags for every sentence, about a third of the
+        // segmenter's time; names the core dictionary lacks then fall apart into characters, which topic features
+        // and keywords can spare (HanLP's other recognisers are off by default).
+        .enableNameRecognize(nameRecognition)
+        .enableTranslatedNameRecognize(nameRecognition)
         .enableOffset(true);
   }
 }

@@ -41,6 +41,7 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
   private final Param<String> inputCol;
   private final Param<String> outputCol;
   private final Param<String> segmenter;
+  private final org.apache.spark.ml.param.BooleanParam nameRecognition;
   private final StringArrayParam dictionaryWords;
   private final StringArrayParam stopWords;
 
@@ -50,9 +51,13 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
     inputCol = new Param<>(this, "inputCol", "text column to segment");
     outputCol = new Param<>(this, "outputCol", "array<string> column of tokens");
     segmenter = new Param<>(this, "segmenter", "HanLP segmenter: viterbi, dijkstra, nshort");
+    nameRecognition = new org.apache.spark.ml.param.BooleanParam(this, "nameRecognition",
+        "whether HanLP recognises person names its dictionaries lack");
     dictionaryWords = new StringArrayParam(this, "dictionaryWords", "custom dictionary words kept whole");
     stopWords = new StringArrayParam(this, "stopWords", "words dropped");
     setDefault(segmenter, "viterbi");
+    // HanLP's own default: models saved before the param existed segmented with name recognition.
+    setDefault(nameRecognition, true);
     setDefault(dictionaryWords, new String[0]);
     setDefault(stopWords, new String[0]);
   }
@@ -68,6 +73,7 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
 
   public HanLPTokenizer setAnalyzer(TextAnalyzer analyzer) {
     set(segmenter, analyzer.segmenter());
+    set(nameRecognition, analyzer.nameRecognition());
     set(dictionaryWords, analyzer.dictionaryWords().toArray(String[]::new));
     set(stopWords, analyzer.stopWords().toArray(String[]::new));
     return this;
@@ -75,7 +81,8 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
 
   /** The analyzer these params describe. */
   public TextAnalyzer analyzer() {
-    return new TextAnalyzer($(segmenter), Arrays.asList($(dictionaryWords)), Arrays.asList($(stopWords)));
+    return new TextAnalyzer($(segmenter), (Boolean) $(nameRecognition), Arrays.asList($(dictionaryWords)),
+        Arrays.asList($(stopWords)));
   }
 
   public HanLPTokenizer setInputCol(String v) {
@@ -106,6 +113,10 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
 
   public Param<String> segmenter() {
     return segmenter;
+  }
+
+  public org.apache.spark.ml.param.BooleanParam nameRecognition() {
+    return nameRecognition;
   }
 
   public StringArrayParam dictionaryWords() {

@@ -3,8 +3,8 @@ package org.topicline.text;
 import com.hankcs.hanlp.seg.Segment;
 
 /**
- * HanLP's segmenter exactly as {@link TextAnalyzer#tokens} uses it (same segmenter, custom words, forcing, no part
- * of speech), but with no normalisation or filtering around it: the ceiling the bench measures the tokeniser
+ * HanLP's segmenter exactly as {@link TextAnalyzer#tokens} uses it (same segmenter, name recognition, custom words,
+ * forcing, no part of speech), but with no normalisation or filtering around it: the ceiling the bench measures the tokeniser
  * against.
  */
 public final class RawSegmenter {
@@ -16,7 +16,7 @@ public final class RawSegmenter {
 
   public static RawSegmenter of(TextAnalyzer analyzer) {
     return new RawSegmenter(
-        HanLPHolder.segment(analyzer.segmenter(), analyzer.dictionaryHash(), analyzer.dictionaryWords(), false));
+        HanLPHolder.segment(analyzer.segmenter(), analyzer.nameRecognition(), analyzer.dictionaryHash(), analyzer.dictionaryWords(), false));
   }
 
   /** Segments {@code text} as is; returns the number of terms. */

@@ -4,9 +4,14 @@ import java.util.List;
 import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 
-/** {@code topicline.text}: which HanLP segmenter, which custom dictionaries and stop-word files. */
-public record TextSettings(String segmenter, List<String> dictionaryWords, List<String> stopWords) {
+/**
+ * {@code topicline.text}: which HanLP segmenter, with or without person-name recognition, which custom dictionaries
+ * and stop-word files.
+ */
+public record TextSettings(String segmenter, boolean nameRecognition, List<String> dictionaryWords,
+    List<String> stopWords) {
   public static final String SEGMENTER = "text.segmenter";
+  public static final String NAME_RECOGNITION = "text.name-recognition";
   public static final String DICTIONARIES = "text.dictionaries";
   public static final String STOP_WORDS = "text.stop-words";
 
@@ -18,6 +23,7 @@ public record TextSettings(String segmenter, List<String> dictionaryWords, List<
     }
     // A dictionary line may carry HanLP's "word nature frequency" columns; the word is the first.
     List<String> words = conf.readReferencedLines(DICTIONARIES).stream().map(l -> l.split("\\s+")[0]).toList();
-    return new TextSettings(segmenter, words, conf.readReferencedLines(STOP_WORDS));
+    return new TextSettings(segmenter, conf.getBoolean(NAME_RECOGNITION), words,
+        conf.readReferencedLines(STOP_WORDS));
   }
 }

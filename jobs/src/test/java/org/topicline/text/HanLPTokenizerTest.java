@@ -45,6 +45,19 @@ class HanLPTokenizerTest extends SparkTestBase {
   }
 
   @Test
+  void nameRecognitionTravelsWithTheSavedStage() throws Exception {
+    for (boolean names : new boolean[] {true, false}) {
+      TextAnalyzer a = new TextAnalyzer("viterbi", names, List.of("一网通办"), List.of());
+      HanLPTokenizer tok = HanLPTokenizer.of(a).setInputCol("text").setOutputCol("tokens");
+      String path = newDir("names").resolve("tok").toString();
+      tok.write().overwrite().save(path);
+      TextAnalyzer back = HanLPTokenizer.load(path).analyzer();
+      assertEquals(names, back.nameRecognition());
+      assertEquals(a.dictionaryHash(), back.dictionaryHash());
+    }
+  }
+
+  @Test
   void keepsStoredTokensAndSegmentsOnlyTheRowsWithout() {
     Dataset<Row> withStored = texts().selectExpr("text",
         "CASE WHEN text = '建设加氢站' THEN array('stored') ELSE CAST(NULL AS array<string>) END AS tokens");

@@ -96,6 +96,24 @@ class TextAnalyzerTest {
     assertEquals(other.dictionaryHash(), new TextAnalyzer("viterbi", List.of("数字政府"), List.of()).dictionaryHash());
   }
 
+  /**
+   * Name recognition is off by default (text.name-recognition): a person name the dictionaries lack falls apart, and
+   * the setting is part of the dictionary hash, so stored tokens and models from the other setting are not mixed.
+   */
+  @Test
+  void nameRecognitionIsASettingOfTheAnalyzer() {
+    String text = "村党支部书记张建国介绍情况";
+    TextAnalyzer names = new TextAnalyzer("viterbi", true, List.of(), List.of());
+    TextAnalyzer plain = new TextAnalyzer("viterbi", false, List.of(), List.of());
+    assertTrue(names.tokens(text).contains("张建国"), names.tokens(text).toString());
+    assertTrue(!plain.tokens(text).contains("张建国"), plain.tokens(text).toString());
+    assertEquals(String.join("", names.tokens(text)), String.join("", plain.tokens(text)));
+    assertNotEquals(names.dictionaryHash(), plain.dictionaryHash());
+    assertTrue(!ANALYZER.nameRecognition(), "off in the default conf");
+    assertTrue(TextAnalyzer.from(TopiclineConf.load(null, Map.of("text.name-recognition", "true")))
+        .nameRecognition());
+  }
+
   @Test
   void anAnalyzerWithoutTheWordSplitsIt() {
     TextAnalyzer plain = new TextAnalyzer("viterbi", List.of(), List.of());

@@ -48,6 +48,15 @@ class SeedRulesTest {
   }
 
   @Test
+  void hydrogenChemistryIsNotHydrogenEnergy() {
+    // The rubric: "chemistry unrelated to energy" is not hydrogen energy, even where 氢 meets 产业 or 电池.
+    SeedRules.Score s = SeedRules.score(topic("hydrogen_energy"), "参观氢氧化锂公司和未来产业中心",
+        "总理参观氢氧化锂生产线。该公司生产电池材料。");
+    assertEquals(SeedRules.NEGATIVE, SeedRules.weakLabel(topic("hydrogen_energy"), s));
+    assertFalse(SeedRules.mayLabel(topic("hydrogen_energy"), s));
+  }
+
+  @Test
   void aPassingMentionIsNegativeAndMayNotBeLabelled() {
     String body = "今年经济运行总体平稳。".repeat(30) + "各地发展氢能等新兴产业。";
     SeedRules.Score s = SeedRules.score(topic("hydrogen_energy"), "经济运行总体平稳", body);
