@@ -23,7 +23,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
@@ -164,10 +163,9 @@ public final class TopicModel {
   Scorer scorer(int evidenceTerms) {
     List<String> vocab = new ArrayList<>();
     for (Transformer t : topics.get(0).pipeline().stages()) {
-      if (t instanceof CountVectorizerModel cv) {
-        String prefix = cv.getInputCol().equals(TopicFeatures.HEADLINE_TOKENS) ? TopicFeatures.TITLE_PREFIX : "";
-        for (String w : cv.vocabulary()) {
-          vocab.add(prefix + w);
+      if (t instanceof TopicVectorizerModel v) {
+        for (int i = 0; i < v.blocks().size(); i++) {
+          vocab.add(v.blocks().term(i, TopicFeatures.TITLE_PREFIX));
         }
       }
     }

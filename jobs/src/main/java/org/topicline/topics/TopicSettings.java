@@ -20,7 +20,8 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
 
   /** {@code topicline.train}: held-out split, features, regularisation. */
   public record TrainSettings(double heldOutFraction, int vocabSize, int minDocFreq, boolean bigrams,
-      double regParam, int maxIter, int evidenceTerms, double thresholdBeta) implements java.io.Serializable {}
+      double regParam, int maxIter, double tol, int evidenceTerms, double thresholdBeta)
+      implements java.io.Serializable {}
 
   public static TopicSettings from(TopiclineConf conf) {
     Config all = conf.getConfig(TOPICS);
@@ -46,6 +47,7 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
         conf.getBoolean("train.bigrams"),
         conf.getDouble("train.reg-param", 0, 100),
         conf.getInt("train.max-iter", 1, 10_000),
+        conf.getDouble("train.tol", 0, 1),
         conf.getInt("train.evidence-terms", 0, 100),
         conf.getDouble("train.threshold-f-beta", 0.1, 10));
     return new TopicSettings(topics, train);

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.LocalDate;
@@ -18,20 +17,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.spark.ml.Pipeline;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.storage.StorageLevel;
 import org.topicline.ingest.Article;
 import org.topicline.io.DataPaths;
@@ -41,7 +35,6 @@ import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
-import org.topicline.text.HanLPTokenizer;
 import org.topicline.text.TextAnalyzer;
 
 /**
@@ -49,8 +42,9 @@ import org.topicline.text.TextAnalyzer;
  *
  * <p>Steps: 1) read {@code articles} (originals only: {@code dup_of} null) in the window; 2) label each article
  * per topic with the seed rules (positive, negative or left out), gold labels overriding; 3) hold out a split by
- * article id; 4) segment once, fit the shared TF-IDF features on the training split; 5) per topic, fit a
- * class-weighted logistic regression; 6) count the held-out probabilities into histograms, choose each threshold
+ * article id; 4) fit the TF-IDF vocabulary on the training split's words (stored in {@code article_tokens}, or
+ * segmented) and cache every article's features and labels; 5) fit one class-weighted logistic regression per
+ * topic, all topics in the same passes; 6) count the held-out probabilities into histograms, choose each threshold
  * and measure it there; 7) count the positives the model finds beyond the rules; 8) write {@code models/<version>/}
  * and {@code model_metrics}. Nothing is collected to the driver in proportion to the corpus.
  */
@@ -108,63 +102,62 @@ public final class TrainJob {
     TopicSettings.TrainSettings ts = o.settings().train();
     String version = VERSION.format(java.time.Instant.now());
     String modelDir = TopicModel.versionDir(o.modelsDir(), version);
+    int n = topics.size();
 
-    spark.sparkContext().setJobGroup("train", "1) read articles", false);
+    spark.sparkContext().setJobGroup("train", "1) read articles, 2) weak labels, 3) held-out split", false);
     Dataset<Article> articles = window(TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER), o);
-
-    spark.sparkContext().setJobGroup("train", "2) weak labels, 3) held-out split, 4) segment", false);
     Map<String, Integer> gold = gold(spark, o, topics);
     // Tokens from article_tokens where the tokenise step wrote them with this analyzer; the rest are segmented.
-    Dataset<Row> labelled = TopicFeatures.withStoredTokens(spark, o.output(),
-        labelled(articles, topics, gold, ts.heldOutFraction()), o.analyzer());
-    Pipeline features = TopicFeatures.pipeline(o.analyzer(), ts);
-    PipelineStage[] stages = features.getStages();
-    int tokenStages = lastTokenizer(stages) + 1;
-    // What every later step reads of an article besides its words or features.
-    List<String> labels = new ArrayList<>(List.of("articleId", "tl_held_out"));
-    for (int i = 0; i < topics.size(); i++) {
-      labels.add(ruleCol(i));
-      labels.add(labelCol(i));
-      labels.add(gateCol(i));
-    }
-    // Segmenting is the costly step: do it once, keep the tokens, and fit the vectorisers on them. Only the tokens
-    // and labels are kept: with the article text and the body bigrams (derived cheaply again) the cache was several
-    // times the corpus. Both caches go to disk: in memory they filled a 2 GB heap at twice the corpus, and every
-    // logistic regression keeps its own in-memory blocks of the features anyway.
-    PipelineModel tokenModel = new Pipeline().setStages(Arrays.copyOf(stages, tokenStages)).fit(labelled);
-    List<org.apache.spark.sql.Column> cached = new ArrayList<>(labels.stream().map(c -> col(c)).toList());
-    cached.add(col(TopicFeatures.HEADLINE_TOKENS));
-    cached.add(col(TopicFeatures.BODY_TOKENS));
-    Dataset<Row> tokens = tokenModel.transform(labelled).select(cached.toArray(org.apache.spark.sql.Column[]::new))
-        .persist(StorageLevel.DISK_ONLY());
-    long articleCount = tokens.count();
-    record.setRecordsRead(articleCount);
+    PipelineModel tokenizers = TopicFeatures.tokenizers(o.analyzer());
+    Dataset<Row> tokens = tokenizers.transform(TopicFeatures.withStoredTokens(spark, o.output(),
+        labelled(articles, topics, gold, ts.heldOutFraction()), o.analyzer()));
 
-    spark.sparkContext().setJobGroup("train", "4) fit TF-IDF features", false);
-    PipelineModel vectorModel = new Pipeline().setStages(Arrays.copyOfRange(stages, tokenStages, stages.length))
-        .fit(tokens.filter(col("tl_held_out").equalTo(false)));
-    // VectorAssembler names every feature in the column's metadata (megabytes for a 250k vocabulary), and that
-    // metadata rides in the task binary of every L-BFGS iteration; the regression needs only the vector size.
-    List<org.apache.spark.sql.Column> kept = new ArrayList<>(labels.stream().map(c -> col(c)).toList());
-    kept.add(col(TopicFeatures.FEATURES).as(TopicFeatures.FEATURES, Metadata.empty()));
-    Dataset<Row> featurised = vectorModel.transform(tokens).select(kept.toArray(org.apache.spark.sql.Column[]::new))
-        .persist(StorageLevel.DISK_ONLY());
-    featurised.count();
-    tokens.unpersist();
-    List<Transformer> featureStages = new ArrayList<>(Arrays.asList(tokenModel.stages()));
-    featureStages.addAll(Arrays.asList(vectorModel.stages()));
+    spark.sparkContext().setJobGroup("train", "4) fit the TF-IDF vocabulary on the training split", false);
+    TopicVectorizerModel vectorizer = TopicFeatures.vectorizer(ts).fit(tokens.filter(col("tl_held_out")
+        .equalTo(false)));
+
+    spark.sparkContext().setJobGroup("train", "4) cache the articles' features and labels", false);
+    // One partition per core: every L-BFGS pass sums one vocabulary-sized gradient per partition, so partitions
+    // beyond the cores only add that traffic (16 made it most of a pass).
+    JavaRDD<TopicInstance> instances = instances(tokens, vectorizer.blocks(), n)
+        .coalesce(spark.sparkContext().defaultParallelism())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return fitAndWrite(spark, o, record, version, modelDir, tokenizers, vectorizer, instances, gold.size());
+    } finally {
+      instances.unpersist(false);
+    }
+  }
+
+  private static Result fitAndWrite(SparkSession spark, Options o, RunRecord record, String version,
+      String modelDir, PipelineModel tokenizers, TopicVectorizerModel vectorizer, JavaRDD<TopicInstance> instances,
+      int goldUsed) {
+    List<TopicSpec> topics = o.settings().topics();
+    TopicSettings.TrainSettings ts = o.settings().train();
+    int n = topics.size();
+    spark.sparkContext().setJobGroup("train", "5) class counts", false);
+    // [topic][label] over the training split, plus the articles read.
+    long[] counted = instances.aggregate(new long[2 * n + 1], (c, x) -> {
+      c[2 * n]++;
+      for (int i = 0; i < n && !x.heldOut(); i++) {
+        if (x.labels()[i] >= 0) {
+          c[2 * i + x.labels()[i]]++;
+        }
+      }
+      return c;
+    }, TrainJob::sum);
+    long articleCount = counted[2 * n];
+    record.setRecordsRead(articleCount);
 
     List<TopicModel.Topic> trained = new ArrayList<>();
     List<ModelMetric> metrics = new ArrayList<>();
     List<String> untrained = new ArrayList<>();
     List<Map<String, Object>> topicMeta = new ArrayList<>();
-    spark.sparkContext().setJobGroup("train", "5) class counts", false);
-    long[][] counts = classCounts(featurised, topics.size());
-    LogisticRegressionModel[] fitted = new LogisticRegressionModel[topics.size()];
-    for (int i = 0; i < topics.size(); i++) {
+    double[][] classWeights = new double[n][];
+    for (int i = 0; i < n; i++) {
       TopicSpec t = topics.get(i);
-      long pos = counts[i][1];
-      long neg = counts[i][0];
+      long neg = counted[2 * i];
+      long pos = counted[2 * i + 1];
       Map<String, Object> meta = TopicModel.map();
       meta.put("id", t.id());
       meta.put("display_name", t.displayName());
@@ -176,34 +169,35 @@ public final class TrainJob {
         meta.put("trained", false);
         continue;
       }
-      spark.sparkContext().setJobGroup("train", "5) topic " + t.id(), false);
+      // Classes weigh the same in the loss, however rare the topic.
       double total = pos + neg;
-      // One partition per core: every L-BFGS iteration sends each partition's dense gradient (the whole vocabulary)
-      // back and aggregates them in a tree, so partitions beyond the cores only add that traffic (16 partitions
-      // made it most of an iteration's time).
-      Dataset<Row> weighted = featurised
-          .filter(col("tl_held_out").equalTo(false).and(col(labelCol(i)).geq(0)))
-          .coalesce(spark.sparkContext().defaultParallelism())
-          .withColumn("tl_weight",
-              when(col(labelCol(i)).equalTo(1), lit(total / (2.0 * pos))).otherwise(lit(total / (2.0 * neg))))
-          .withColumn("tl_label", col(labelCol(i)).cast(DataTypes.DoubleType));
-      LogisticRegression lr = new LogisticRegression().setFeaturesCol(TopicFeatures.FEATURES)
-          .setLabelCol("tl_label").setWeightCol("tl_weight").setRegParam(ts.regParam()).setMaxIter(ts.maxIter())
-          .setStandardization(false).setElasticNetParam(0).setProbabilityCol("tl_probability")
-          .setRawPredictionCol("tl_raw").setPredictionCol("tl_prediction");
-      fitted[i] = lr.fit(weighted);
-      meta.put("iterations", fitted[i].summary().totalIterations());
+      classWeights[i] = new double[] {total / (2.0 * neg), total / (2.0 * pos)};
     }
 
+    spark.sparkContext().setJobGroup("train", "5) logistic regressions, all topics in each pass", false);
+    MultiTopicLogisticRegression.Fit[] fits = MultiTopicLogisticRegression.fit(instances, vectorizer.blocks().size(),
+        classWeights, new MultiTopicLogisticRegression.Settings(ts.regParam(), ts.maxIter(), ts.tol()));
+
     spark.sparkContext().setJobGroup("train", "6) held-out histograms", false);
-    BinaryMetrics.Histogram[][] held = heldOutHistograms(featurised, fitted);
-    for (int i = 0; i < topics.size(); i++) {
-      if (fitted[i] == null) {
+    double[][] coef = new double[n][];
+    for (int i = 0; i < n; i++) {
+      if (fits[i] != null) {
+        coef[i] = java.util.Arrays.copyOf(fits[i].coefficients(), fits[i].coefficients().length + 1);
+        coef[i][coef[i].length - 1] = fits[i].intercept();
+      }
+    }
+    BinaryMetrics.Histogram[][] held = heldOutHistograms(instances, coef);
+    double[] thresholds = new double[n];
+    List<Transformer> featureStages = new ArrayList<>(Arrays.asList(tokenizers.stages()));
+    featureStages.add(vectorizer);
+    for (int i = 0; i < n; i++) {
+      if (fits[i] == null) {
         continue;
       }
       TopicSpec t = topics.get(i);
-      LogisticRegressionModel model = fitted[i];
       Map<String, Object> meta = topicMeta.get(i);
+      meta.put("iterations", fits[i].iterations());
+      meta.put("converged", fits[i].converged());
       long heldPositives = held[i][CONFIDENT].positives();
       String thresholdSource;
       double threshold;
@@ -221,13 +215,14 @@ public final class TrainJob {
         threshold = 0.5;
         thresholdSource = "0.5: only " + heldPositives + " held-out positives";
       }
+      thresholds[i] = threshold;
       // Metrics stay on the confident weak labels.
       BinaryMetrics m = BinaryMetrics.at(held[i][CONFIDENT], threshold);
 
       List<Transformer> pipelineStages = new ArrayList<>(featureStages);
-      pipelineStages.add(model);
-      PipelineModel pipeline = new PipelineModel("topic_" + t.id(), pipelineStages);
-      trained.add(new TopicModel.Topic(t.id(), t.displayName(), pipeline, threshold, t));
+      pipelineStages.add(fits[i].model("topic_lr_" + t.id(), TopicFeatures.FEATURES));
+      trained.add(new TopicModel.Topic(t.id(), t.displayName(), new PipelineModel("topic_" + t.id(), pipelineStages),
+          threshold, t));
 
       ModelMetric mm = new ModelMetric();
       mm.setModelVersion(version);
@@ -240,8 +235,8 @@ public final class TrainJob {
       mm.setSupport(m.support());
       mm.setThreshold(threshold);
       mm.setHeldOut(m.size());
-      mm.setTrainPositives(counts[i][1]);
-      mm.setTrainNegatives(counts[i][0]);
+      mm.setTrainPositives(counted[2 * i + 1]);
+      mm.setTrainNegatives(counted[2 * i]);
       mm.setRunId(o.runId());
       metrics.add(mm);
       meta.put("trained", true);
@@ -254,9 +249,7 @@ public final class TrainJob {
     }
 
     spark.sparkContext().setJobGroup("train", "7) positives beyond the rules", false);
-    TopicModel model = new TopicModel(version, trained, null);
-    countBeyondRules(featurised, model.scorer(0), topics, metrics);
-    featurised.unpersist();
+    countBeyondRules(instances, coef, thresholds, topics, metrics);
 
     spark.sparkContext().setJobGroup("train", "8) write the model and model_metrics", false);
     for (TopicModel.Topic t : trained) {
@@ -276,8 +269,9 @@ public final class TrainJob {
     meta.put("window_from", o.from() == null ? null : o.from().toString());
     meta.put("window_to", o.to() == null ? null : o.to().toString());
     meta.put("articles", articleCount);
+    meta.put("features", vectorizer.blocks().size());
     meta.put("gold_labels", o.goldLabels());
-    meta.put("gold_labels_used", gold.size());
+    meta.put("gold_labels_used", goldUsed);
     Map<String, ModelMetric> byTopic = metrics.stream().collect(Collectors.toMap(ModelMetric::getTopic, m -> m));
     for (Map<String, Object> tm : topicMeta) {
       ModelMetric m = byTopic.get((String) tm.get("id"));
@@ -294,6 +288,37 @@ public final class TrainJob {
         ModelMetric.SPEC, TableIO.Mode.APPEND, o.runId());
     record.getRowsWritten().put(Tables.MODEL_METRICS, written);
     return new Result(version, modelDir, articleCount, metrics, untrained);
+  }
+
+  /** Each article's features (as floats) with its per-topic labels, weak labels and gates. */
+  static JavaRDD<TopicInstance> instances(Dataset<Row> tokens, TfIdfBlocks blocks, int topics) {
+    List<String> cols = new ArrayList<>(List.of("tl_held_out", TopicFeatures.HEADLINE_TOKENS,
+        TopicFeatures.BODY_TOKENS));
+    for (int i = 0; i < topics; i++) {
+      cols.add(labelCol(i));
+      cols.add(ruleCol(i));
+      cols.add(gateCol(i));
+    }
+    org.apache.spark.broadcast.Broadcast<TfIdfBlocks> b = tokens.sparkSession().sparkContext()
+        .broadcast(blocks, scala.reflect.ClassTag$.MODULE$.apply(TfIdfBlocks.class));
+    return tokens.select(cols.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)).javaRDD()
+        .map(r -> {
+          org.apache.spark.ml.linalg.SparseVector v = b.value().vector(
+              r.isNullAt(1) ? null : r.getList(1), r.isNullAt(2) ? null : r.getList(2));
+          float[] values = new float[v.values().length];
+          for (int k = 0; k < values.length; k++) {
+            values[k] = (float) v.values()[k];
+          }
+          byte[] labels = new byte[topics];
+          byte[] rules = new byte[topics];
+          boolean[] gates = new boolean[topics];
+          for (int i = 0; i < topics; i++) {
+            labels[i] = (byte) r.getInt(3 + 3 * i);
+            rules[i] = (byte) r.getInt(4 + 3 * i);
+            gates[i] = r.getBoolean(5 + 3 * i);
+          }
+          return new TopicInstance(v.indices(), values, labels, rules, gates, r.getBoolean(0));
+        });
   }
 
   static Dataset<Article> window(Dataset<Article> articles, Options o) {
@@ -365,72 +390,33 @@ public final class TrainJob {
     return gold;
   }
 
-  private static int lastTokenizer(PipelineStage[] stages) {
-    for (int i = stages.length - 1; i >= 0; i--) {
-      if (stages[i] instanceof HanLPTokenizer) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("the feature pipeline has no tokenizer");
-  }
-
   /** Index into {@link #heldOutHistograms}: the confident weak labels only. */
   static final int CONFIDENT = 0;
   /** Index into {@link #heldOutHistograms}: every held-out article, ambiguous ones counted as negatives. */
   static final int ALL = 1;
-
-  /** Per topic, the training split's negatives and positives ({@code [topic][label]}), in one pass. */
-  private static long[][] classCounts(Dataset<Row> featurised, int topics) {
-    long[] c = featurised.filter(col("tl_held_out").equalTo(false)).javaRDD().map(r -> {
-      long[] k = new long[2 * topics];
-      for (int i = 0; i < topics; i++) {
-        int label = r.<Integer>getAs(labelCol(i));
-        if (label >= 0) {
-          k[2 * i + label]++;
-        }
-      }
-      return k;
-    }).reduce(TrainJob::sum);
-    long[][] out = new long[topics][2];
-    for (int i = 0; i < topics; i++) {
-      out[i][0] = c[2 * i];
-      out[i][1] = c[2 * i + 1];
-    }
-    return out;
-  }
 
   /**
    * Per fitted topic, histograms of the held-out probabilities as scoring gives them (0 where the rules do not let
    * the model label the article): {@code [topic][CONFIDENT]} over the confident weak labels, {@code [topic][ALL]}
    * over every held-out article. Only the fixed-size histograms reach the driver, whatever the corpus size.
    */
-  private static BinaryMetrics.Histogram[][] heldOutHistograms(Dataset<Row> featurised,
-      LogisticRegressionModel[] fitted) {
-    int n = fitted.length;
-    double[][] coef = new double[n][];
-    double[] intercept = new double[n];
-    for (int i = 0; i < n; i++) {
-      if (fitted[i] != null) {
-        coef[i] = fitted[i].coefficients().toArray();
-        intercept[i] = fitted[i].intercept();
-      }
-    }
-    return featurised.filter(col("tl_held_out").equalTo(true)).javaRDD().mapPartitions(rows -> {
+  private static BinaryMetrics.Histogram[][] heldOutHistograms(JavaRDD<TopicInstance> instances, double[][] coef) {
+    int n = coef.length;
+    return instances.filter(TopicInstance::heldOut).mapPartitions(rows -> {
       BinaryMetrics.Histogram[][] h = new BinaryMetrics.Histogram[n][2];
       for (int i = 0; i < n; i++) {
         h[i][CONFIDENT] = new BinaryMetrics.Histogram();
         h[i][ALL] = new BinaryMetrics.Histogram();
       }
       while (rows.hasNext()) {
-        Row r = rows.next();
-        Vector x = r.getAs(TopicFeatures.FEATURES);
+        TopicInstance x = rows.next();
         for (int i = 0; i < n; i++) {
           if (coef[i] == null) {
             continue;
           }
           // Scoring labels only articles the rules let through, so the threshold is chosen on the same footing.
-          double p = r.<Boolean>getAs(gateCol(i)) ? TopicModel.Scorer.probability(coef[i], intercept[i], x) : 0;
-          int label = r.<Integer>getAs(labelCol(i));
+          double p = x.gates()[i] ? x.probability(coef[i]) : 0;
+          int label = x.labels()[i];
           h[i][ALL].add(p, label == 1);
           if (label >= 0) {
             h[i][CONFIDENT].add(p, label == 1);
@@ -455,8 +441,9 @@ public final class TrainJob {
     return c;
   }
 
-  private static void countBeyondRules(Dataset<Row> featurised, TopicModel.Scorer scorer, List<TopicSpec> topics,
-      List<ModelMetric> metrics) {
+  /** Per trained topic: articles the rules call positive, articles the model labels, and those beyond the rules. */
+  private static void countBeyondRules(JavaRDD<TopicInstance> instances, double[][] coef, double[] thresholds,
+      List<TopicSpec> topics, List<ModelMetric> metrics) {
     int n = metrics.size();
     int[] ruleIndex = new int[n];
     for (int m = 0; m < n; m++) {
@@ -467,12 +454,12 @@ public final class TrainJob {
         }
       }
     }
-    long[] counts = featurised.javaRDD().map(r -> {
+    long[] counts = instances.map(x -> {
       long[] c = new long[3 * n];
-      Vector x = r.getAs(TopicFeatures.FEATURES);
       for (int m = 0; m < n; m++) {
-        boolean rule = r.<Integer>getAs(ruleCol(ruleIndex[m])) == SeedRules.POSITIVE;
-        boolean model = r.<Boolean>getAs(gateCol(ruleIndex[m])) && scorer.probability(m, x) >= scorer.threshold()[m];
+        int i = ruleIndex[m];
+        boolean rule = x.rules()[i] == SeedRules.POSITIVE;
+        boolean model = x.gates()[i] && x.probability(coef[i]) >= thresholds[i];
         c[3 * m] += rule ? 1 : 0;
         c[3 * m + 1] += model ? 1 : 0;
         c[3 * m + 2] += model && !rule ? 1 : 0;
