@@ -39,8 +39,10 @@ final class PeerBaseline {
       throw new IOException(PYTHON + " not found: run scripts/install-deps (or use --no-peer)");
     }
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(List.of(PYTHON, script.toString(), "--data", dataRoot.toString()))
-        .redirectError(log.toFile()).start();
+    // One core, like the local[1] worker it is compared with (numpy's BLAS could otherwise use the other).
+    List<String> cmd = new java.util.ArrayList<>(Workers.pinned(1));
+    cmd.addAll(List.of(PYTHON, script.toString(), "--data", dataRoot.toString()));
+    Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = p.waitFor();
     double seconds = (System.nanoTime() - t0) / 1e9;
