@@ -3,6 +3,8 @@ package org.topicline.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits text into sentences at sentence ends (。！？； and their ASCII forms) and at paragraph breaks, never at
@@ -11,8 +13,13 @@ import java.util.Set;
  * (1.2.3), an ellipsis or an English abbreviation (Mr. / U.S.).
  */
 public final class SentenceSplitter {
-  /** One sentence: its place among the text's sentences, the paragraph it starts in, its text. */
-  public record Sentence(int index, int paragraph, String text) implements java.io.Serializable {}
+  /**
+   * One sentence: its place among the text's sentences, the paragraph it starts in, where its text starts in the
+   * split text (a char offset), and its text.
+   */
+  public record Sentence(int index, int paragraph, int start, String text) implements java.io.Serializable {}
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
   private static final String CLOSERS = "”’」』）)]】》〉\"'";
   private static final String TYPOGRAPHIC_CLOSERS = "”’」』）】》〉";
@@ -28,17 +35,22 @@ public final class SentenceSplitter {
       return out;
     }
     int paragraph = 0;
-    for (String para : text.split("\\R")) {
+    int from = 0;
+    Matcher breaks = LINE_BREAK.matcher(text);
+    while (from <= text.length()) {
+      int to = breaks.find() ? breaks.start() : text.length();
       int before = out.size();
-      splitParagraph(para, paragraph, out);
+      splitParagraph(text.substring(from, to), from, paragraph, out);
       if (out.size() > before) {
         paragraph++;
       }
+      from = to == text.length() ? to + 1 : breaks.end();
     }
     return out;
   }
 
-  private static void splitParagraph(String p, int paragraph, List<Sentence> out) {
+  /** Splits one paragraph that starts at {@code offset} in the text. */
+  private static void splitParagraph(String p, int offset, int paragraph, List<Sentence> out) {
     int n = p.length();
     int start = 0;
     int i = 0;
@@ -69,12 +81,12 @@ public final class SentenceSplitter {
       if (gap > end && gap < n && TYPOGRAPHIC_CLOSERS.indexOf(p.charAt(gap)) >= 0) {
         end = gap + 1;
       }
-      add(p.substring(start, end), paragraph, out);
+      add(p.substring(start, end), offset + start, paragraph, out);
       start = end;
       i = end;
     }
     if (start < n) {
-      add(p.substring(start), paragraph, out);
+      add(p.substring(start), offset + start, paragraph, out);
     }
   }
 
@@ -130,10 +142,10 @@ public final class SentenceSplitter {
     return c < 0x250 && Character.isLetter(c);
   }
 
-  private static void add(String raw, int paragraph, List<Sentence> out) {
+  private static void add(String raw, int offset, int paragraph, List<Sentence> out) {
     String t = raw.strip();
     if (t.codePoints().anyMatch(Character::isLetterOrDigit)) {
-      out.add(new Sentence(out.size(), paragraph, t));
+      out.add(new Sentence(out.size(), paragraph, offset + raw.length() - raw.stripLeading().length(), t));
     }
   }
 }

@@ -66,6 +66,17 @@ class SentenceSplitterTest {
   }
 
   @Test
+  void eachSentenceKnowsWhereItStartsInTheText() {
+    String text = "\u3000\u3000第一段。 第二句！\r\n\r\n  第二段“引语。”\n\n末句";
+    List<SentenceSplitter.Sentence> s = SentenceSplitter.split(text);
+    assertEquals(List.of("第一段。", "第二句！", "第二段“引语。”", "末句"), s.stream().map(SentenceSplitter.Sentence::text)
+        .toList());
+    for (SentenceSplitter.Sentence x : s) {
+      assertEquals(x.text(), text.substring(x.start(), x.start() + x.text().length()));
+    }
+  }
+
+  @Test
   void dropsPunctuationOnlyPiecesAndEmptyText() {
     assertEquals(List.of("好。。"), split("好。。 ！\n。"));
     assertEquals(List.of(), split(""));
