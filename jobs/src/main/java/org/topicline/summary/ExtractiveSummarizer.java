@@ -137,7 +137,13 @@ public final class ExtractiveSummarizer {
   }
 
   private static int letters(String s) {
-    return (int) s.codePoints().filter(Character::isLetterOrDigit).count();
+    int n = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      n += Character.isLetterOrDigit(cp) ? 1 : 0;
+      i += Character.charCount(cp);
+    }
+    return n;
   }
 
   /** graph * centrality / best centrality + position * 1/(1 + rank) + title * cos(title, sentence). */
