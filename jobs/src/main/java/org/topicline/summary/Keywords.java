@@ -83,18 +83,25 @@ public final class Keywords {
         break;
       }
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    // The best terms by rank in one pass (only `top` are wanted, so no sort of them all); ids follow term order,
+    // and a term ranked equal to an earlier one stays after it, so ties break exactly as the term would.
+    int k = Math.min(top, n);
+    int[] order = new int[k];
+    int filled = 0;
+    for (int t = 0; t < n; t++) {
+      if (filled == k && !(rank[t] > rank[order[k - 1]])) {
+        continue;
+      }
+      int p = filled < k ? filled++ : k - 1;
+      while (p > 0 && rank[t] > rank[order[p - 1]]) {
+        order[p] = order[p - 1];
+        p--;
+      }
+      order[p] = t;
     }
-    double[] finalRank = rank;
-    // Ids follow term order, so the id breaks ties exactly as the term would.
-    Arrays.sort(order, (x, y) -> finalRank[x] != finalRank[y] ? Double.compare(finalRank[y], finalRank[x])
-        : Integer.compare(x, y));
     double best = rank[order[0]];
-    List<ExtractiveSummarizer.Term> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(top, n); i++) {
-      int t = order[i];
+    List<ExtractiveSummarizer.Term> out = new ArrayList<>(k);
+    for (int t : order) {
       out.add(new ExtractiveSummarizer.Term(term[t], Math.round(rank[t] / best * 1e4) / 1e4));
     }
     return out;

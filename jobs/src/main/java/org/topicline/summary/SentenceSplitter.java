@@ -3,8 +3,6 @@ package org.topicline.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits text into sentences at sentence ends (。！？； and their ASCII forms) and at paragraph breaks, never at
@@ -18,8 +16,6 @@ public final class SentenceSplitter {
    * split text (a char offset), and its text.
    */
   public record Sentence(int index, int paragraph, int start, String text) implements java.io.Serializable {}
-
-  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
   private static final String CLOSERS = "”’」』）)]】》〉\"'";
   private static final String TYPOGRAPHIC_CLOSERS = "”’」』）】》〉";
@@ -36,17 +32,28 @@ public final class SentenceSplitter {
     }
     int paragraph = 0;
     int from = 0;
-    Matcher breaks = LINE_BREAK.matcher(text);
-    while (from <= text.length()) {
-      int to = breaks.find() ? breaks.start() : text.length();
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      if (i < n && !isLineBreak(text.charAt(i))) {
+        continue;
+      }
       int before = out.size();
-      splitParagraph(text.substring(from, to), from, paragraph, out);
+      splitParagraph(text.substring(from, i), from, paragraph, out);
       if (out.size() > before) {
         paragraph++;
       }
-      from = to == text.length() ? to + 1 : breaks.end();
+      if (i + 1 < n && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n') {
+        i++;
+      }
+      from = i + 1;
     }
     return out;
+  }
+
+  /** A line break as {@code \R} has it (CR LF counts once). */
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028'
+        || c == '\u2029';
   }
 
   /** Splits one paragraph that starts at {@code offset} in the text. */

@@ -35,11 +35,16 @@ final class TermVectors {
   }
 
   /** Term ids in order of first appearance. */
-  private final TermIds ids = new TermIds();
+  private final TermIds ids;
   private final Vector[] vectors;
   private final double[] idf;
 
   TermVectors(List<List<String>> docs) {
+    int tokens = 0;
+    for (List<String> doc : docs) {
+      tokens += doc.size();
+    }
+    ids = new TermIds(tokens);
     int[][] docIds = new int[docs.size()][];
     for (int d = 0; d < docIds.length; d++) {
       List<String> doc = docs.get(d);
@@ -255,11 +260,19 @@ final class TermVectors {
    * of two-char strings (the char bigrams), 31 * a + b, crowd a few of {@link java.util.HashMap}'s buckets.
    */
   private static final class TermIds {
-    private String[] keys = new String[64];
-    private int[] values = new int[64];
+    private String[] keys;
+    private int[] values;
     /** 32 - log2(capacity): the slot is the top bits of the mixed hash. */
-    private int shift = 26;
+    private int shift;
     private int size;
+
+    /** Room for {@code expected} terms without growing (the table is kept at most half full). */
+    TermIds(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(32, expected) * 2 - 1) * 2;
+      keys = new String[capacity];
+      values = new int[capacity];
+      shift = Integer.numberOfLeadingZeros(capacity) + 1;
+    }
 
     int size() {
       return size;

@@ -76,6 +76,34 @@ class SentenceSplitterTest {
     }
   }
 
+  /** Paragraphs end at every line break that {@code \\R} knows, CR LF counting once, as String.split had them. */
+  @Test
+  void paragraphsAreTheLinesOfTheText() {
+    java.util.Random random = new java.util.Random(3);
+    String[] pieces = {"句子", "。", "\n", "\r", "\r\n", "\u2028", "\u0085", "\u000B", " ", "Mr", ".", "！"};
+    for (int k = 0; k < 1000; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = b.toString();
+      List<String> lines = new java.util.ArrayList<>();
+      List<Integer> paragraphs = new java.util.ArrayList<>();
+      int paragraph = 0;
+      for (String line : text.split("\\R")) {
+        List<String> in = split(line);
+        lines.addAll(in);
+        for (int j = 0; j < in.size(); j++) {
+          paragraphs.add(paragraph);
+        }
+        paragraph += in.isEmpty() ? 0 : 1;
+      }
+      List<SentenceSplitter.Sentence> all = SentenceSplitter.split(text);
+      assertEquals(lines, all.stream().map(SentenceSplitter.Sentence::text).toList(), text);
+      assertEquals(paragraphs, all.stream().map(SentenceSplitter.Sentence::paragraph).toList(), text);
+    }
+  }
+
   @Test
   void dropsPunctuationOnlyPiecesAndEmptyText() {
     assertEquals(List.of("好。。"), split("好。。 ！\n。"));
