@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
@@ -19,6 +20,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.topicline.ingest.Article;
 import org.topicline.text.ArticleTokens;
@@ -34,7 +36,7 @@ public final class SummaryStages {
   private SummaryStages() {}
 
   /** The stored columns {@link #texts} takes from {@code article_tokens}, and the names they get. */
-  public static final java.util.Map<String, String> STORED_WORDS = java.util.Map.of(
+  public static final Map<String, String> STORED_WORDS = Map.of(
       ArticleTokens.TITLE, ArticleText.TITLE_TOKENS, ArticleTokens.BODY, ArticleText.BODY_TOKENS);
 
   /**
@@ -44,8 +46,9 @@ public final class SummaryStages {
   public static Dataset<ArticleText> texts(Dataset<Article> articles, Dataset<Row> stored) {
     Dataset<Row> rows = articles.select("articleId", "sourceId", "pubDate", "year", "month", "title", "body", "runId");
     if (stored == null) {
-      rows = rows.withColumn(ArticleText.TITLE_TOKENS, lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)))
-          .withColumn(ArticleText.BODY_TOKENS, lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)));
+      DataType words = DataTypes.createArrayType(DataTypes.StringType);
+      rows = rows.withColumn(ArticleText.TITLE_TOKENS, lit(null).cast(words))
+          .withColumn(ArticleText.BODY_TOKENS, lit(null).cast(words));
     } else {
       rows = ArticleTokens.attach(rows, stored);
     }
