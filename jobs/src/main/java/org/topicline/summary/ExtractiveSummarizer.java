@@ -3,6 +3,7 @@ package org.topicline.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.topicline.text.TextAnalyzer;
 
 /**
  * Extractive summary of one article: sentences are scored by LexRank centrality (TF-IDF cosine between the
@@ -22,24 +23,42 @@ public final class ExtractiveSummarizer {
   /** The summary text, the picked sentences in document order, and the keywords. */
   public record Result(String summary, List<Picked> sentences, List<Term> keywords) {}
 
-  /** A sentence that may be picked, with its tokens and features. */
-  private record Candidate(int index, String text, int chars, List<String> tokens) {}
+  /**
+   * The analyzer's words of an article's title and body, each segmented whole, as {@code article_tokens} holds
+   * them.
+   */
+  public record Words(List<String> title, List<String> body) {}
+
+  /**
+   * A sentence that may be picked, with its tokens; {@code start} and {@code end} are where its text (lead-in cut)
+   * lies in the body.
+   */
+  private record Candidate(int index, String text, int chars, List<String> tokens, int start, int end) {}
 
   private final SummarySettings settings;
   private final Tokenizer tokenizer;
-  private final Tokenizer keywordTokenizer;
+  private final TextAnalyzer keywordAnalyzer;
   private final List<Pattern> leadIns;
   private final List<Pattern> boilerplate;
 
   public ExtractiveSummarizer(SummarySettings settings, SummaryTokenizers tokenizers) {
     this.settings = settings;
     this.tokenizer = tokenizers.sentences();
-    this.keywordTokenizer = tokenizers.keywords();
+    this.keywordAnalyzer = tokenizers.keywords();
     this.leadIns = settings.leadIns().stream().map(Pattern::compile).toList();
     this.boilerplate = settings.boilerplate().stream().map(Pattern::compile).toList();
   }
 
+  /** The summary and keywords of an article, segmenting its title and body for the keywords. */
   public Result summarize(String title, String body) {
+    return summarize(title, body, null);
+  }
+
+  /**
+   * The summary and keywords of an article whose words are already known ({@code words}, e.g. from
+   * {@code article_tokens}); null: segment the title and body here. The keywords are the same either way.
+   */
+  public Result summarize(String title, String body, Words words) {
     List<Candidate> candidates = candidates(body);
     if (candidates.isEmpty()) {
       return new Result("", List.of(), List.of());
@@ -52,26 +71,34 @@ public final class ExtractiveSummarizer {
       Candidate c = candidates.get(k);
       out.add(new Picked(c.index(), c.text(), scores[k]));
     }
-    return new Result(join(out.stream().map(Picked::text).toList()), out, keywords(title, candidates));
+    return new Result(join(out.stream().map(Picked::text).toList()), out, keywords(title, body, candidates, words));
   }
 
-  /** TextRank over the words of the title and the first {@code keyword-chars} characters of the sentences. */
-  private List<Term> keywords(String title, List<Candidate> candidates) {
+  /**
+   * TextRank over the words of the title and of the candidate sentences up to {@code keyword-chars} characters.
+   * The body is segmented whole (as {@code article_tokens} stores it) and its words are put back into those
+   * sentences, so a co-occurrence window never crosses a sentence and lead-ins, boilerplate and fragments give no
+   * keywords.
+   */
+  private List<Term> keywords(String title, String body, List<Candidate> candidates, Words words) {
     if (settings.keywords() == 0) {
       return List.of();
     }
-    List<List<String>> text = new ArrayList<>();
-    if (title != null) {
-      text.add(keywordTokenizer.tokens(title));
-    }
+    int n = 0;
     int chars = 0;
-    for (Candidate c : candidates) {
-      if (chars >= settings.keywordChars()) {
-        break;
-      }
-      text.add(keywordTokenizer.tokens(c.text()));
-      chars += c.chars();
+    while (n < candidates.size() && chars < settings.keywordChars()) {
+      chars += candidates.get(n++).chars();
     }
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    for (int k = 0; k < n; k++) {
+      starts[k] = candidates.get(k).start();
+      ends[k] = candidates.get(k).end();
+    }
+    Words w = words != null ? words : new Words(keywordAnalyzer.tokens(title), keywordAnalyzer.tokens(body));
+    List<List<String>> text = new ArrayList<>(n + 1);
+    text.add(w.title());
+    text.addAll(SpanWords.of(body, w.body(), starts, ends));
     return Keywords.textRank(text, settings.keywordWindow(), settings.keywords());
   }
 
@@ -83,7 +110,11 @@ public final class ExtractiveSummarizer {
       if (isBoilerplate(text) || letters(text) < settings.minSentenceChars()) {
         continue;
       }
-      out.add(new Candidate(s.index(), text, text.codePointCount(0, text.length()), tokenizer.tokens(text)));
+      // Lead-ins are cut from the front, so what is left ends where the sentence ends.
+      int end = s.start() + s.text().length();
+      int start = s.text().endsWith(text) ? end - text.length() : s.start();
+      out.add(new Candidate(s.index(), text, text.codePointCount(0, text.length()), tokenizer.tokens(text), start,
+          end));
     }
     return out;
   }
@@ -106,7 +137,13 @@ public final class ExtractiveSummarizer {
   }
 
   private static int letters(String s) {
-    return (int) s.codePoints().filter(Character::isLetterOrDigit).count();
+    int n = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      n += Character.isLetterOrDigit(cp) ? 1 : 0;
+      i += Character.charCount(cp);
+    }
+    return n;
   }
 
   /** graph * centrality / best centrality + position * 1/(1 + rank) + title * cos(title, sentence). */

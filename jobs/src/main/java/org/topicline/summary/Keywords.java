@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * TextRank keywords: terms are nodes, co-occurrence within a window of the same sentence is an edge, PageRank
@@ -14,6 +13,7 @@ import java.util.TreeSet;
  *
  * <p>Runs once per article, so the graph is arrays indexed by term id: ids follow the terms' sorted order and each
  * node's edges are sorted by id, which fixes the order of every floating-point sum (the ranking is reproducible).
+ * Pair counts come from sorting each term's co-occurring terms, not from a map of boxed pairs.
  */
 public final class Keywords {
   private static final double DAMPING = 0.85;
@@ -24,34 +24,53 @@ public final class Keywords {
     if (top <= 0) {
       return List.of();
     }
-    List<List<String>> kept = new ArrayList<>(sentences.size());
-    TreeSet<String> vocabulary = new TreeSet<>();
-    for (List<String> sentence : sentences) {
-      List<String> terms = sentence.stream().filter(Keywords::qualifies).toList();
-      kept.add(terms);
-      vocabulary.addAll(terms);
+    // Ids in order of first appearance, then renumbered in term order.
+    Map<String, Integer> first = new HashMap<>();
+    int[][] kept = new int[sentences.size()][];
+    for (int s = 0; s < kept.length; s++) {
+      List<String> sentence = sentences.get(s);
+      int[] ids = new int[sentence.size()];
+      int m = 0;
+      for (String t : sentence) {
+        if (qualifies(t)) {
+          ids[m++] = first.computeIfAbsent(t, k -> first.size());
+        }
+      }
+      kept[s] = Arrays.copyOf(ids, m);
     }
-    if (vocabulary.isEmpty()) {
+    if (first.isEmpty()) {
       return List.of();
     }
-    String[] term = vocabulary.toArray(String[]::new);
-    Map<String, Integer> id = new HashMap<>(term.length * 2);
+    String[] term = first.keySet().toArray(String[]::new);
+    Arrays.sort(term);
+    int[] byTerm = new int[term.length];
     for (int i = 0; i < term.length; i++) {
-      id.put(term[i], i);
+      byTerm[first.get(term[i])] = i;
     }
-    Graph g = Graph.of(kept, id, term.length, window);
+    for (int[] ids : kept) {
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = byTerm[ids[k]];
+      }
+    }
+    Graph g = Graph.of(kept, term.length, window);
 
     int n = term.length;
     double[] rank = new double[n];
     Arrays.fill(rank, 1.0);
     double[] next = new double[n];
+    double[] share = new double[n];
     for (int iter = 0; iter < 30; iter++) {
+      // What b gives each neighbour per co-occurrence: weight * rank[b] / degree[b] is exactly rank[b] / degree[b]
+      // for weight 1 (most edges), so that is divided once per node, not once per edge.
+      for (int b = 0; b < n; b++) {
+        share[b] = g.degree[b] > 0 ? rank[b] / g.degree[b] : 0;
+      }
       double delta = 0;
       for (int a = 0; a < n; a++) {
         double s = 0;
         for (int k = g.start[a]; k < g.start[a + 1]; k++) {
           int b = g.to[k];
-          s += g.weight[k] * rank[b] / g.degree[b];
+          s += g.weight[k] == 1 ? share[b] : g.weight[k] * rank[b] / g.degree[b];
         }
         double r = (1 - DAMPING) + DAMPING * s;
         delta += Math.abs(r - rank[a]);
@@ -64,18 +83,25 @@ public final class Keywords {
         break;
       }
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    // The best terms by rank in one pass (only `top` are wanted, so no sort of them all); ids follow term order,
+    // and a term ranked equal to an earlier one stays after it, so ties break exactly as the term would.
+    int k = Math.min(top, n);
+    int[] order = new int[k];
+    int filled = 0;
+    for (int t = 0; t < n; t++) {
+      if (filled == k && !(rank[t] > rank[order[k - 1]])) {
+        continue;
+      }
+      int p = filled < k ? filled++ : k - 1;
+      while (p > 0 && rank[t] > rank[order[p - 1]]) {
+        order[p] = order[p - 1];
+        p--;
+      }
+      order[p] = t;
     }
-    double[] finalRank = rank;
-    // Ids follow term order, so the id breaks ties exactly as the term would.
-    Arrays.sort(order, (x, y) -> finalRank[x] != finalRank[y] ? Double.compare(finalRank[y], finalRank[x])
-        : Integer.compare(x, y));
     double best = rank[order[0]];
-    List<ExtractiveSummarizer.Term> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(top, n); i++) {
-      int t = order[i];
+    List<ExtractiveSummarizer.Term> out = new ArrayList<>(k);
+    for (int t : order) {
       out.add(new ExtractiveSummarizer.Term(term[t], Math.round(rank[t] / best * 1e4) / 1e4));
     }
     return out;
@@ -83,40 +109,71 @@ public final class Keywords {
 
   /** Co-occurrence counts as compressed rows: node a's edges are to[start[a]..start[a+1]), sorted by id. */
   private record Graph(int[] start, int[] to, int[] weight, int[] degree) {
-    static Graph of(List<List<String>> sentences, Map<String, Integer> id, int n, int window) {
-      // Pair counts keyed by (a, b) in one long; both directions, as the graph is undirected.
-      Map<Long, Integer> pairs = new HashMap<>();
-      for (List<String> terms : sentences) {
-        int[] ids = terms.stream().mapToInt(id::get).toArray();
+    static Graph of(int[][] sentences, int n, int window) {
+      // Each co-occurrence counts in both directions (the graph is undirected). First how many each term has...
+      int[] degree = new int[n];
+      for (int[] ids : sentences) {
         for (int i = 0; i < ids.length; i++) {
           for (int j = i + 1; j < Math.min(ids.length, i + window); j++) {
             if (ids[i] != ids[j]) {
-              pairs.merge((long) ids[i] * n + ids[j], 1, Integer::sum);
-              pairs.merge((long) ids[j] * n + ids[i], 1, Integer::sum);
+              degree[ids[i]]++;
+              degree[ids[j]]++;
             }
           }
         }
       }
-      long[] keys = pairs.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-      int[] start = new int[n + 1];
-      int[] to = new int[keys.length];
-      int[] weight = new int[keys.length];
-      int[] degree = new int[n];
-      for (int k = 0; k < keys.length; k++) {
-        int a = (int) (keys[k] / n);
-        to[k] = (int) (keys[k] % n);
-        weight[k] = pairs.get(keys[k]);
-        degree[a] += weight[k];
-        start[a + 1]++;
-      }
+      int[] at = new int[n + 1];
       for (int a = 0; a < n; a++) {
-        start[a + 1] += start[a];
+        at[a + 1] = at[a] + degree[a];
+      }
+      // ... then the neighbours of each term, sorted: equal neighbours are adjacent and their run is the weight.
+      int[] neighbours = new int[at[n]];
+      int[] fill = Arrays.copyOf(at, n);
+      for (int[] ids : sentences) {
+        for (int i = 0; i < ids.length; i++) {
+          for (int j = i + 1; j < Math.min(ids.length, i + window); j++) {
+            if (ids[i] != ids[j]) {
+              neighbours[fill[ids[i]]++] = ids[j];
+              neighbours[fill[ids[j]]++] = ids[i];
+            }
+          }
+        }
+      }
+      int[] start = new int[n + 1];
+      for (int a = 0; a < n; a++) {
+        Arrays.sort(neighbours, at[a], at[a + 1]);
+        int edges = 0;
+        for (int k = at[a]; k < at[a + 1]; k++) {
+          edges += k == at[a] || neighbours[k] != neighbours[k - 1] ? 1 : 0;
+        }
+        start[a + 1] = start[a] + edges;
+      }
+      int[] to = new int[start[n]];
+      int[] weight = new int[start[n]];
+      for (int a = 0; a < n; a++) {
+        int e = start[a] - 1;
+        for (int k = at[a]; k < at[a + 1]; k++) {
+          if (k == at[a] || neighbours[k] != neighbours[k - 1]) {
+            to[++e] = neighbours[k];
+          }
+          weight[e]++;
+        }
       }
       return new Graph(start, to, weight, degree);
     }
   }
 
   static boolean qualifies(String term) {
-    return term.codePointCount(0, term.length()) >= 2 && term.codePoints().anyMatch(Character::isLetter);
+    if (term.codePointCount(0, term.length()) < 2) {
+      return false;
+    }
+    for (int i = 0; i < term.length(); ) {
+      int cp = term.codePointAt(i);
+      if (Character.isLetter(cp)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 }

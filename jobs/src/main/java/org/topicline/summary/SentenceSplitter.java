@@ -11,8 +11,11 @@ import java.util.Set;
  * (1.2.3), an ellipsis or an English abbreviation (Mr. / U.S.).
  */
 public final class SentenceSplitter {
-  /** One sentence: its place among the text's sentences, the paragraph it starts in, its text. */
-  public record Sentence(int index, int paragraph, String text) implements java.io.Serializable {}
+  /**
+   * One sentence: its place among the text's sentences, the paragraph it starts in, where its text starts in the
+   * split text (a char offset), and its text.
+   */
+  public record Sentence(int index, int paragraph, int start, String text) implements java.io.Serializable {}
 
   private static final String CLOSERS = "”’」』）)]】》〉\"'";
   private static final String TYPOGRAPHIC_CLOSERS = "”’」』）】》〉";
@@ -28,17 +31,33 @@ public final class SentenceSplitter {
       return out;
     }
     int paragraph = 0;
-    for (String para : text.split("\\R")) {
+    int from = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      if (i < n && !isLineBreak(text.charAt(i))) {
+        continue;
+      }
       int before = out.size();
-      splitParagraph(para, paragraph, out);
+      splitParagraph(text.substring(from, i), from, paragraph, out);
       if (out.size() > before) {
         paragraph++;
       }
+      if (i + 1 < n && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n') {
+        i++;
+      }
+      from = i + 1;
     }
     return out;
   }
 
-  private static void splitParagraph(String p, int paragraph, List<Sentence> out) {
+  /** A line break as {@code \R} has it (CR LF counts once). */
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028'
+        || c == '\u2029';
+  }
+
+  /** Splits one paragraph that starts at {@code offset} in the text. */
+  private static void splitParagraph(String p, int offset, int paragraph, List<Sentence> out) {
     int n = p.length();
     int start = 0;
     int i = 0;
@@ -69,12 +88,12 @@ public final class SentenceSplitter {
       if (gap > end && gap < n && TYPOGRAPHIC_CLOSERS.indexOf(p.charAt(gap)) >= 0) {
         end = gap + 1;
       }
-      add(p.substring(start, end), paragraph, out);
+      add(p.substring(start, end), offset + start, paragraph, out);
       start = end;
       i = end;
     }
     if (start < n) {
-      add(p.substring(start), paragraph, out);
+      add(p.substring(start), offset + start, paragraph, out);
     }
   }
 
@@ -130,10 +149,10 @@ public final class SentenceSplitter {
     return c < 0x250 && Character.isLetter(c);
   }
 
-  private static void add(String raw, int paragraph, List<Sentence> out) {
+  private static void add(String raw, int offset, int paragraph, List<Sentence> out) {
     String t = raw.strip();
     if (t.codePoints().anyMatch(Character::isLetterOrDigit)) {
-      out.add(new Sentence(out.size(), paragraph, t));
+      out.add(new Sentence(out.size(), paragraph, offset + raw.length() - raw.stripLeading().length(), t));
     }
   }
 }

@@ -10,12 +10,14 @@ import org.topicline.ingest.Article;
 import org.topicline.io.JobResult;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
+import org.topicline.text.ArticleTokens;
 
 /**
  * Writes {@code summaries} (one extractive summary and keywords per article) and, when {@code topic_scores} exists,
  * {@code topic_digests} (one digest per topic and period).
  *
- * <p>Steps: 1) read articles 2) summarise each article (one summarizer per partition) and write summaries
+ * <p>Steps: 1) read articles with the title and body words {@code article_tokens} holds for them (keywords segment
+ * only the articles it has none for) 2) summarise each article (one summarizer per partition) and write summaries
  * 3) if topic_scores exists: join labelled articles that are not reprints, group by topic and period, build and
  * write the digests.
  */
@@ -51,9 +53,12 @@ public final class SummarizeJob {
   public static Result run(SparkSession spark, Options o) {
     spark.sparkContext().setJobGroup("summarize", "1) read articles", false);
     Dataset<Article> articles = TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER);
+    Dataset<ArticleText> texts = SummaryStages.texts(articles, ArticleTokens.stored(spark, o.output(),
+        o.tokenizers().keywords(), SummaryStages.STORED_WORDS));
 
     spark.sparkContext().setJobGroup("summarize", "2) summarise articles, write summaries", false);
-    Dataset<ArticleSummary> summaries = SummaryStages.summariesByArticle(articles, o.settings(), o.tokenizers()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<ArticleSummary> summaries = SummaryStages.summariesByArticle(texts, o.settings(), o.tokenizers())
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long written = TableIO.write(summaries, o.output(), ArticleSummary.SPEC, o.mode(), o.runId());
       if (!TableIO.exists(spark, o.output(), Tables.TOPIC_SCORES)) {

@@ -3,6 +3,7 @@ package org.topicline.summary;
 import org.topicline.io.WeightedTerm;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
@@ -18,7 +20,10 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.topicline.ingest.Article;
+import org.topicline.text.ArticleTokens;
 
 /** The summary stages: Dataset to Dataset, with settings and tokenizer passed in as values. */
 public final class SummaryStages {
@@ -30,8 +35,28 @@ public final class SummaryStages {
 
   private SummaryStages() {}
 
+  /** The stored columns {@link #texts} takes from {@code article_tokens}, and the names they get. */
+  public static final Map<String, String> STORED_WORDS = Map.of(
+      ArticleTokens.TITLE, ArticleText.TITLE_TOKENS, ArticleTokens.BODY, ArticleText.BODY_TOKENS);
+
+  /**
+   * The articles with the title and body words {@code stored} holds for them ({@link ArticleTokens#stored} with
+   * {@link #STORED_WORDS}, or null when there is no table); null words where it holds none.
+   */
+  public static Dataset<ArticleText> texts(Dataset<Article> articles, Dataset<Row> stored) {
+    Dataset<Row> rows = articles.select("articleId", "sourceId", "pubDate", "year", "month", "title", "body", "runId");
+    if (stored == null) {
+      DataType words = DataTypes.createArrayType(DataTypes.StringType);
+      rows = rows.withColumn(ArticleText.TITLE_TOKENS, lit(null).cast(words))
+          .withColumn(ArticleText.BODY_TOKENS, lit(null).cast(words));
+    } else {
+      rows = ArticleTokens.attach(rows, stored);
+    }
+    return rows.drop("runId").as(ArticleText.ENCODER);
+  }
+
   /** One summary per article; one summarizer per partition. */
-  public static Dataset<ArticleSummary> summariesByArticle(Dataset<Article> articles, SummarySettings settings,
+  public static Dataset<ArticleSummary> summariesByArticle(Dataset<ArticleText> articles, SummarySettings settings,
       SummaryTokenizers tokenizers) {
     return articles.mapPartitions(new SummarizeArticles(settings, tokenizers), ArticleSummary.ENCODER);
   }
@@ -68,7 +93,7 @@ public final class SummaryStages {
     };
   }
 
-  private static final class SummarizeArticles implements MapPartitionsFunction<Article, ArticleSummary> {
+  private static final class SummarizeArticles implements MapPartitionsFunction<ArticleText, ArticleSummary> {
     private final SummarySettings settings;
     private final SummaryTokenizers tokenizers;
 
@@ -78,7 +103,7 @@ public final class SummaryStages {
     }
 
     @Override
-    public Iterator<ArticleSummary> call(Iterator<Article> articles) {
+    public Iterator<ArticleSummary> call(Iterator<ArticleText> articles) {
       ExtractiveSummarizer summarizer = new ExtractiveSummarizer(settings, tokenizers);
       return new Iterator<>() {
         @Override
@@ -93,8 +118,9 @@ public final class SummaryStages {
       };
     }
 
-    private ArticleSummary summarise(ExtractiveSummarizer summarizer, Article a) {
-      ExtractiveSummarizer.Result r = summarizer.summarize(a.getTitle(), a.getBody() == null ? "" : a.getBody());
+    private ArticleSummary summarise(ExtractiveSummarizer summarizer, ArticleText a) {
+      ExtractiveSummarizer.Result r = summarizer.summarize(a.getTitle(), a.getBody() == null ? "" : a.getBody(),
+          a.words());
       ArticleSummary s = new ArticleSummary();
       s.setArticleId(a.getArticleId());
       s.setSourceId(a.getSourceId());

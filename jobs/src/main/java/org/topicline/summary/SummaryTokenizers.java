@@ -8,18 +8,12 @@ import org.topicline.text.TextAnalyzer;
 /**
  * The tokens the summary stages compare, chosen on the driver from the conf: {@code summary.sentence-tokens} for
  * sentence similarity (char bigrams need no segmenter and rank as well; words use the pipeline's analyzer) and the
- * analyzer's words for keywords.
+ * pipeline's analyzer for keywords (its words are the ones {@code article_tokens} stores).
  */
-public record SummaryTokenizers(Tokenizer sentences, Tokenizer keywords, String method)
+public record SummaryTokenizers(Tokenizer sentences, TextAnalyzer keywords, String method)
     implements java.io.Serializable {
   public static final String CHAR_BIGRAMS = "char-bigrams";
   public static final String WORDS = "words";
-
-  /** Char bigrams for both: for tests and text without a segmenter. */
-  public static SummaryTokenizers charBigrams() {
-    return new SummaryTokenizers(Tokenizer.charBigrams(), Tokenizer.charBigrams(),
-        "lexrank-tfidf+position+title+mmr/" + CHAR_BIGRAMS);
-  }
 
   public static SummaryTokenizers from(TopiclineConf conf) {
     String kind = conf.getString("summary.sentence-tokens").toLowerCase(Locale.ROOT);
@@ -31,7 +25,7 @@ public record SummaryTokenizers(Tokenizer sentences, Tokenizer keywords, String 
       default -> throw new ConfException(TopiclineConf.fullKey("summary.sentence-tokens"),
           "must be " + CHAR_BIGRAMS + " or " + WORDS + ", was '" + kind + "'" + conf.where("summary.sentence-tokens"));
     };
-    return new SummaryTokenizers(sentences, words,
+    return new SummaryTokenizers(sentences, analyzer,
         "lexrank-tfidf+position+title+mmr/" + kind + "; keywords textrank/" + analyzer.segmenter());
   }
 }

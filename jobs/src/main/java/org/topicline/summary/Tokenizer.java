@@ -23,36 +23,49 @@ public interface Tokenizer extends Serializable {
   enum CharBigrams implements Tokenizer {
     INSTANCE;
 
+    /**
+     * Units are found left to right; a pair of adjacent units is cut from the text as it stands (one string per
+     * bigram) unless a unit had to be lower-cased.
+     */
     @Override
     public List<String> tokens(String text) {
-      List<String> units = new java.util.ArrayList<>();
+      List<String> out = new java.util.ArrayList<>();
       int n = text.length();
+      int prevStart = -1; // the previous unit when it directly precedes this one, else -1 (punctuation breaks pairs)
+      String prevLower = null; // the previous unit lower-cased, when that changed it
       int i = 0;
       while (i < n) {
         int cp = text.codePointAt(i);
-        int len = Character.charCount(cp);
+        int end;
+        String lower = null;
         if (isAsciiWordChar(cp)) {
-          int j = i;
-          while (j < n && isAsciiWordChar(text.charAt(j))) {
-            j++;
+          end = i;
+          while (end < n && isAsciiWordChar(text.charAt(end))) {
+            end++;
           }
-          units.add(text.substring(i, j).toLowerCase(java.util.Locale.ROOT));
-          i = j;
+          String unit = text.substring(i, end);
+          String l = unit.toLowerCase(java.util.Locale.ROOT);
+          lower = l.equals(unit) ? null : l;
         } else if (Character.isLetterOrDigit(cp)) {
-          units.add(text.substring(i, i + len));
-          i += len;
+          end = i + Character.charCount(cp);
         } else {
-          units.add(null); // punctuation breaks pairs
-          i += len;
+          prevStart = -1;
+          i += Character.charCount(cp);
+          continue;
         }
-      }
-      List<String> out = new java.util.ArrayList<>();
-      for (int k = 0; k + 1 < units.size(); k++) {
-        if (units.get(k) != null && units.get(k + 1) != null) {
-          out.add(units.get(k) + units.get(k + 1));
+        if (prevStart >= 0) {
+          out.add(prevLower == null && lower == null ? text.substring(prevStart, end)
+              : unit(text, prevStart, i, prevLower) + unit(text, i, end, lower));
         }
+        prevStart = i;
+        prevLower = lower;
+        i = end;
       }
       return out;
+    }
+
+    private static String unit(String text, int from, int to, String lower) {
+      return lower != null ? lower : text.substring(from, to);
     }
 
     private static boolean isAsciiWordChar(int c) {

@@ -10,6 +10,7 @@ import org.topicline.conf.TopiclineConf;
 
 class ExtractiveSummarizerTest {
   private static final SummarySettings SETTINGS = SummarySettings.from(TopiclineConf.defaults());
+  private static final SummaryTokenizers TOKENIZERS = SummaryTokenizers.from(TopiclineConf.defaults());
   private static final String TITLE = "全省氢能产业发展大会召开";
   private static final String BODY = String.join("\n",
       "央视网消息（新闻联播）：全省氢能产业发展大会今天在郑州召开，会议部署加快氢能产业发展。",
@@ -20,7 +21,7 @@ class ExtractiveSummarizerTest {
       "（记者 张三）");
 
   private static ExtractiveSummarizer summarizer(int budget) {
-    return new ExtractiveSummarizer(SETTINGS.withBudget(budget), SummaryTokenizers.charBigrams());
+    return new ExtractiveSummarizer(SETTINGS.withBudget(budget), TOKENIZERS);
   }
 
   @Test

@@ -66,6 +66,45 @@ class SentenceSplitterTest {
   }
 
   @Test
+  void eachSentenceKnowsWhereItStartsInTheText() {
+    String text = "\u3000\u3000第一段。 第二句！\r\n\r\n  第二段“引语。”\n\n末句";
+    List<SentenceSplitter.Sentence> s = SentenceSplitter.split(text);
+    assertEquals(List.of("第一段。", "第二句！", "第二段“引语。”", "末句"), s.stream().map(SentenceSplitter.Sentence::text)
+        .toList());
+    for (SentenceSplitter.Sentence x : s) {
+      assertEquals(x.text(), text.substring(x.start(), x.start() + x.text().length()));
+    }
+  }
+
+  /** Paragraphs end at every line break that {@code \\R} knows, CR LF counting once, as String.split had them. */
+  @Test
+  void paragraphsAreTheLinesOfTheText() {
+    java.util.Random random = new java.util.Random(3);
+    String[] pieces = {"句子", "。", "\n", "\r", "\r\n", "\u2028", "\u0085", "\u000B", " ", "Mr", ".", "！"};
+    for (int k = 0; k < 1000; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = b.toString();
+      List<String> lines = new java.util.ArrayList<>();
+      List<Integer> paragraphs = new java.util.ArrayList<>();
+      int paragraph = 0;
+      for (String line : text.split("\\R")) {
+        List<String> in = split(line);
+        lines.addAll(in);
+        for (int j = 0; j < in.size(); j++) {
+          paragraphs.add(paragraph);
+        }
+        paragraph += in.isEmpty() ? 0 : 1;
+      }
+      List<SentenceSplitter.Sentence> all = SentenceSplitter.split(text);
+      assertEquals(lines, all.stream().map(SentenceSplitter.Sentence::text).toList(), text);
+      assertEquals(paragraphs, all.stream().map(SentenceSplitter.Sentence::paragraph).toList(), text);
+    }
+  }
+
+  @Test
   void dropsPunctuationOnlyPiecesAndEmptyText() {
     assertEquals(List.of("好。。"), split("好。。 ！\n。"));
     assertEquals(List.of(), split(""));
