@@ -9,7 +9,8 @@ import org.topicline.conf.TopiclineConf;
  * bad value names its full key.
  */
 public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean binaryTf, int minDocFreq, int vocabSize,
-    List<Double> regParams, List<Double> svcRegParams, double validationFraction, int maxIter)
+    List<Double> regParams, List<Double> svcRegParams, List<Double> squaredHingeRegParams, double validationFraction,
+    int maxIter)
     implements java.io.Serializable {
   public static final String MAX_CHAR_NGRAM = "train.supervised-max-char-ngram";
   public static final String BLOCK_NORMS = "train.supervised-block-norms";
@@ -18,21 +19,24 @@ public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean b
   public static final String VOCAB_SIZE = "train.supervised-vocab-size";
   public static final String REG_PARAMS = "train.supervised-reg-params";
   public static final String SVC_REG_PARAMS = "train.supervised-svc-reg-params";
+  public static final String SQUARED_HINGE_REG_PARAMS = "train.supervised-squared-hinge-reg-params";
   public static final String VALIDATION_FRACTION = "train.supervised-validation-fraction";
   public static final String MAX_ITER = "train.supervised-max-iter";
 
   public SupervisedSettings {
     regParams = List.copyOf(regParams);
     svcRegParams = List.copyOf(svcRegParams);
+    squaredHingeRegParams = List.copyOf(squaredHingeRegParams);
   }
 
   public static SupervisedSettings from(TopiclineConf conf) {
     List<Double> regParams = regParams(conf, REG_PARAMS);
     List<Double> svcRegParams = regParams(conf, SVC_REG_PARAMS);
-    if (regParams.isEmpty() && svcRegParams.isEmpty()) {
+    List<Double> squaredHingeRegParams = regParams(conf, SQUARED_HINGE_REG_PARAMS);
+    if (regParams.isEmpty() && svcRegParams.isEmpty() && squaredHingeRegParams.isEmpty()) {
       throw new ConfException(TopiclineConf.fullKey(REG_PARAMS),
-          "must list at least one value when " + TopiclineConf.fullKey(SVC_REG_PARAMS) + " is empty"
-              + conf.where(REG_PARAMS));
+          "must list at least one value when " + TopiclineConf.fullKey(SVC_REG_PARAMS) + " and "
+              + TopiclineConf.fullKey(SQUARED_HINGE_REG_PARAMS) + " are empty" + conf.where(REG_PARAMS));
     }
     return new SupervisedSettings(
         conf.getInt(MAX_CHAR_NGRAM, 0, 5),
@@ -42,6 +46,7 @@ public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean b
         conf.getInt(VOCAB_SIZE, 1, Integer.MAX_VALUE),
         regParams,
         svcRegParams,
+        squaredHingeRegParams,
         conf.getDouble(VALIDATION_FRACTION, 0.05, 0.5),
         conf.getInt(MAX_ITER, 1, 10_000));
   }

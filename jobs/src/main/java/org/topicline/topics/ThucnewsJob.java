@@ -44,7 +44,8 @@ import org.topicline.text.TextAnalyzer;
  *
  * <p>Features: HanLP words plus character n-grams of the text in one TF-IDF vector, L2-normalised; titles are short,
  * and the n-grams keep the evidence of words the segmenter cuts differently. Classifier: multinomial logistic
- * regression or one-vs-rest linear SVMs, whichever candidate wins on the held-out share. Every step is a stage of the
+ * regression, one-vs-rest linear SVMs (hinge loss) or one-vs-rest squared-hinge SVMs ({@link SquaredHingeClassifier}),
+ * whichever candidate wins on the held-out share. Every step is a stage of the
  * saved {@code PipelineModel}, so it scores text exactly as it was trained, and writes the label's name to
  * {@link #PREDICTED_LABEL}.
  */
@@ -67,7 +68,7 @@ public final class ThucnewsJob {
 
   /** The classifiers {@code train --labels} chooses between. */
   public enum Classifier {
-    LOGISTIC("logistic"), LINEAR_SVC("linear-svc");
+    LOGISTIC("logistic"), LINEAR_SVC("linear-svc"), SQUARED_HINGE("squared-hinge-svm");
 
     private final String label;
 
@@ -158,11 +159,12 @@ public final class ThucnewsJob {
     return new Result(train.count(), scores.rows(), candidates, chosen, scores.accuracy(), scores.macroF1(), saved);
   }
 
-  /** Every classifier and regularisation value the settings list, in order (logistic first). */
+  /** Every classifier and regularisation value the settings list, in order (logistic, linear SVC, squared hinge). */
   static List<Candidate> candidates(SupervisedSettings s) {
     List<Candidate> out = new ArrayList<>();
     s.regParams().forEach(r -> out.add(new Candidate(Classifier.LOGISTIC, r, Double.NaN)));
     s.svcRegParams().forEach(r -> out.add(new Candidate(Classifier.LINEAR_SVC, r, Double.NaN)));
+    s.squaredHingeRegParams().forEach(r -> out.add(new Candidate(Classifier.SQUARED_HINGE, r, Double.NaN)));
     return out;
   }
 
@@ -265,6 +267,8 @@ public final class ThucnewsJob {
       case LINEAR_SVC -> new OneVsRest().setClassifier(new LinearSVC().setRegParam(regParam)
               .setStandardization(false).setMaxIter(s.maxIter()))
           .setFeaturesCol(FEATURES).setLabelCol(LABEL).setPredictionCol(PREDICTION);
+      case SQUARED_HINGE -> new SquaredHingeClassifier().setFeaturesCol(FEATURES).setLabelCol(LABEL)
+          .setPredictionCol(PREDICTION).setRegParam(regParam).setMaxIter(s.maxIter());
     };
   }
 

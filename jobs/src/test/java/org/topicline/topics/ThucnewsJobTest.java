@@ -48,8 +48,10 @@ class ThucnewsJobTest extends SparkTestBase {
     return s.toString();
   }
 
-  static SupervisedSettings settings(List<Double> regParams, List<Double> svcRegParams) {
-    return new SupervisedSettings(3, true, true, 1, 1_000_000, regParams, svcRegParams, 0.25, 20);
+  static SupervisedSettings settings(List<Double> regParams, List<Double> svcRegParams,
+      List<Double> squaredHingeRegParams) {
+    return new SupervisedSettings(3, true, true, 1, 1_000_000, regParams, svcRegParams, squaredHingeRegParams, 0.25,
+        20);
   }
 
   static ThucnewsJob.Result run(String name, SupervisedSettings settings) throws Exception {
@@ -69,7 +71,7 @@ class ThucnewsJobTest extends SparkTestBase {
 
   @BeforeAll
   static void train() throws Exception {
-    result = run("thucnews", settings(List.of(0.1, 0.001), List.of(0.01)));
+    result = run("thucnews", settings(List.of(0.1, 0.001), List.of(0.01), List.of(0.01)));
   }
 
   @Test
@@ -78,7 +80,8 @@ class ThucnewsJobTest extends SparkTestBase {
     assertEquals(12, result.testRows());
     assertEquals(1.0, result.accuracy(), result.summary());
     assertEquals(1.0, result.macroF1(), result.summary());
-    assertEquals(List.of("logistic 0.1", "logistic 0.001", "linear-svc 0.01"), result.candidates().stream()
+    assertEquals(List.of("logistic 0.1", "logistic 0.001", "linear-svc 0.01", "squared-hinge-svm 0.01"),
+        result.candidates().stream()
         .map(c -> c.classifier() + " " + c.regParam()).toList());
     assertTrue(result.candidates().stream().allMatch(c -> c.validationAccuracy() >= 0 && c.validationAccuracy() <= 1));
     ThucnewsJob.Candidate best = result.candidates().stream()
@@ -97,10 +100,22 @@ class ThucnewsJobTest extends SparkTestBase {
 
   @Test
   void aLinearSvcModelIsSavedAndNamesItsLabels() throws Exception {
-    ThucnewsJob.Result svc = run("svc", settings(List.of(), List.of(0.01)));
+    ThucnewsJob.Result svc = run("svc", settings(List.of(), List.of(0.01), List.of()));
     assertEquals(ThucnewsJob.Classifier.LINEAR_SVC, svc.chosen().classifier(), svc.summary());
     assertEquals(1.0, svc.accuracy(), svc.summary());
     assertEquals(List.of("game", "sports", "stocks"), predict(svc.savedTo(), "网游副本公测", "足球联赛进球", "股市大盘基金"));
+  }
+
+  @Test
+  void aSquaredHingeSvmModelIsSavedAndNamesItsLabels() throws Exception {
+    ThucnewsJob.Result svm = run("squared-hinge", settings(List.of(), List.of(), List.of(0.01)));
+    assertEquals(ThucnewsJob.Classifier.SQUARED_HINGE, svm.chosen().classifier(), svm.summary());
+    assertEquals(1.0, svm.accuracy(), svm.summary());
+    assertTrue(svm.summary().contains("squared-hinge-svm reg-param 0.01"), svm.summary());
+    PipelineModel loaded = PipelineModel.load(svm.savedTo());
+    assertTrue(java.util.Arrays.stream(loaded.stages()).anyMatch(st -> st instanceof SquaredHingeModel),
+        "the saved pipeline holds the squared-hinge model");
+    assertEquals(List.of("stocks", "sports", "game"), predict(svm.savedTo(), "股市大盘涨停", "足球球队进球", "网游玩家副本"));
   }
 
   @Test
@@ -111,8 +126,8 @@ class ThucnewsJobTest extends SparkTestBase {
     StringIndexerModel labels = new StringIndexer().setInputCol(ThucnewsJob.LABEL_NAME)
         .setOutputCol(ThucnewsJob.LABEL).fit(train);
     for (boolean blockNorms : new boolean[] {true, false}) {
-      SupervisedSettings s = new SupervisedSettings(3, blockNorms, true, 1, 1_000_000, List.of(0.01), List.of(), 0.25,
-          20);
+      SupervisedSettings s = new SupervisedSettings(3, blockNorms, true, 1, 1_000_000, List.of(0.01), List.of(), List.of(),
+          0.25, 20);
       List<Row> rows = new Pipeline().setStages(ThucnewsJob.featureStages(labels, TextAnalyzer.from(
           TopiclineConf.defaults()), s)).fit(train).transform(train).select(ThucnewsJob.FEATURES).collectAsList();
       for (Row r : rows) {
@@ -120,7 +135,7 @@ class ThucnewsJobTest extends SparkTestBase {
         assertEquals(blockNorms ? Math.sqrt(2) : 1.0, Vectors.norm(v, 2), 1e-9, v.toString());
       }
     }
-    SupervisedSettings s = new SupervisedSettings(3, true, true, 1, 1_000_000, List.of(0.01), List.of(), 0.25, 20);
+    SupervisedSettings s = new SupervisedSettings(3, true, true, 1, 1_000_000, List.of(0.01), List.of(), List.of(), 0.25, 20);
     Row r = new Pipeline().setStages(ThucnewsJob.featureStages(labels, TextAnalyzer.from(TopiclineConf.defaults()), s))
         .fit(train).transform(train)
         .select(ThucnewsJob.WORD_VECTOR, ThucnewsJob.CHAR_VECTOR, ThucnewsJob.FEATURES).first();
@@ -164,11 +179,16 @@ class ThucnewsJobTest extends SparkTestBase {
   @Test
   void defaultsParseAndBadRegularisationNamesItsKey() throws Exception {
     SupervisedSettings d = SupervisedSettings.from(TopiclineConf.defaults());
-    assertTrue(d.regParams().size() >= 1 && d.maxCharNgram() >= 0, d.toString());
+    assertTrue(!d.squaredHingeRegParams().isEmpty() && d.maxCharNgram() >= 0, d.toString());
     Path f = scratch.resolve("bad.conf");
-    Files.writeString(f, "topicline.train.supervised-reg-params = []\n");
+    Files.writeString(f, "topicline.train.supervised-reg-params = []\n"
+        + "topicline.train.supervised-squared-hinge-reg-params = []\n");
     ConfException e = assertThrows(ConfException.class,
         () -> SupervisedSettings.from(TopiclineConf.load(f, Map.of())));
     assertTrue(e.getMessage().contains("topicline.train.supervised-reg-params"), e.getMessage());
+    assertTrue(e.getMessage().contains("topicline.train.supervised-squared-hinge-reg-params"), e.getMessage());
+    // One classifier's values are enough.
+    Files.writeString(f, "topicline.train.supervised-reg-params = []\n");
+    assertEquals(List.of(), SupervisedSettings.from(TopiclineConf.load(f, Map.of())).regParams());
   }
 }
