@@ -99,7 +99,7 @@ public final class Dedup {
       for (int r = 0; r < rows; r++) {
         key = key * 0x9E3779B97F4A7C15L + h[b * rows + r];
       }
-      out.add(new BandKey(b + ":" + Long.toHexString(key), s.getArticleId(), s.getPubDate()));
+      out.add(new BandKey(key, s.getArticleId(), s.getPubDate()));
     }
     return out.iterator();
   }
@@ -137,20 +137,21 @@ public final class Dedup {
   /** One LSH band of one article. */
   public static class BandKey implements Serializable {
     static final org.apache.spark.sql.Encoder<BandKey> ENCODER = Encoders.bean(BandKey.class);
-    private String band;
+    /** The band's index and values hashed together (64 bits: a chance collision is negligible). */
+    private long band;
     private String articleId;
     private java.time.LocalDate pubDate;
 
     public BandKey() {}
 
-    BandKey(String band, String articleId, java.time.LocalDate pubDate) {
+    BandKey(long band, String articleId, java.time.LocalDate pubDate) {
       this.band = band;
       this.articleId = articleId;
       this.pubDate = pubDate;
     }
 
-    public String getBand() { return band; }
-    public void setBand(String v) { band = v; }
+    public long getBand() { return band; }
+    public void setBand(long v) { band = v; }
     public String getArticleId() { return articleId; }
     public void setArticleId(String v) { articleId = v; }
     public java.time.LocalDate getPubDate() { return pubDate; }

@@ -42,6 +42,7 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
   private final Param<String> outputCol;
   private final Param<String> segmenter;
   private final org.apache.spark.ml.param.BooleanParam nameRecognition;
+  private final org.apache.spark.ml.param.BooleanParam bundledDictionary;
   private final StringArrayParam dictionaryWords;
   private final StringArrayParam stopWords;
 
@@ -53,11 +54,14 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
     segmenter = new Param<>(this, "segmenter", "HanLP segmenter: viterbi, dijkstra, nshort");
     nameRecognition = new org.apache.spark.ml.param.BooleanParam(this, "nameRecognition",
         "whether HanLP recognises person names its dictionaries lack");
+    bundledDictionary = new org.apache.spark.ml.param.BooleanParam(this, "bundledDictionary",
+        "whether HanLP's bundled custom dictionaries are used");
     dictionaryWords = new StringArrayParam(this, "dictionaryWords", "custom dictionary words kept whole");
     stopWords = new StringArrayParam(this, "stopWords", "words dropped");
     setDefault(segmenter, "viterbi");
-    // HanLP's own default: models saved before the param existed segmented with name recognition.
+    // HanLP's own defaults: models saved before these params existed segmented with both.
     setDefault(nameRecognition, true);
+    setDefault(bundledDictionary, true);
     setDefault(dictionaryWords, new String[0]);
     setDefault(stopWords, new String[0]);
   }
@@ -74,6 +78,7 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
   public HanLPTokenizer setAnalyzer(TextAnalyzer analyzer) {
     set(segmenter, analyzer.segmenter());
     set(nameRecognition, analyzer.nameRecognition());
+    set(bundledDictionary, analyzer.bundledDictionary());
     set(dictionaryWords, analyzer.dictionaryWords().toArray(String[]::new));
     set(stopWords, analyzer.stopWords().toArray(String[]::new));
     return this;
@@ -81,8 +86,8 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
 
   /** The analyzer these params describe. */
   public TextAnalyzer analyzer() {
-    return new TextAnalyzer($(segmenter), (Boolean) $(nameRecognition), Arrays.asList($(dictionaryWords)),
-        Arrays.asList($(stopWords)));
+    return new TextAnalyzer($(segmenter), (Boolean) $(nameRecognition), (Boolean) $(bundledDictionary),
+        Arrays.asList($(dictionaryWords)), Arrays.asList($(stopWords)));
   }
 
   public HanLPTokenizer setInputCol(String v) {
@@ -117,6 +122,10 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
 
   public org.apache.spark.ml.param.BooleanParam nameRecognition() {
     return nameRecognition;
+  }
+
+  public org.apache.spark.ml.param.BooleanParam bundledDictionary() {
+    return bundledDictionary;
   }
 
   public StringArrayParam dictionaryWords() {

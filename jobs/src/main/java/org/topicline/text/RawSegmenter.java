@@ -3,7 +3,7 @@ package org.topicline.text;
 import com.hankcs.hanlp.seg.Segment;
 
 /**
- * HanLP's segmenter exactly as {@link TextAnalyzer#tokens} uses it (same segmenter, name recognition, custom words,
+ * HanLP's segmenter exactly as {@link TextAnalyzer#tokens} uses it (same segmenter, name recognition, dictionaries, custom words,
  * forcing, no part of speech), but with no normalisation or filtering around it: the ceiling the bench measures the tokeniser
  * against.
  */
@@ -16,7 +16,8 @@ public final class RawSegmenter {
 
   public static RawSegmenter of(TextAnalyzer analyzer) {
     return new RawSegmenter(
-        HanLPHolder.segment(analyzer.segmenter(), analyzer.nameRecognition(), analyzer.dictionaryHash(), analyzer.dictionaryWords(), false));
+        HanLPHolder.segment(analyzer.segmenter(), analyzer.nameRecognition(), analyzer.bundledDictionary(),
+            analyzer.dictionaryHash(), analyzer.dictionaryWords(), false));
   }
 
   /** Segments {@code text} as is; returns the number of terms. */

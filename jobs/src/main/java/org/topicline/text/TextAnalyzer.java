@@ -22,6 +22,7 @@ public final class TextAnalyzer implements Serializable {
 
   private final String segmenter;
   private final boolean nameRecognition;
+  private final boolean bundledDictionary;
   private final List<String> dictionaryWords;
   private final Set<String> stopWords;
   private final String dictionaryHash;
@@ -29,28 +30,34 @@ public final class TextAnalyzer implements Serializable {
   private transient volatile com.hankcs.hanlp.seg.Segment wordSegment;
   private transient volatile com.hankcs.hanlp.seg.Segment posSegment;
 
-  /** An analyzer without HanLP's person-name recognition (the default: see {@code text.name-recognition}). */
+  /**
+   * An analyzer without HanLP's person-name recognition and bundled custom dictionaries (the defaults: see
+   * {@code text.name-recognition} and {@code text.bundled-dictionary}).
+   */
   public TextAnalyzer(String segmenter, List<String> dictionaryWords, List<String> stopWords) {
-    this(segmenter, false, dictionaryWords, stopWords);
+    this(segmenter, false, false, dictionaryWords, stopWords);
   }
 
-  public TextAnalyzer(String segmenter, boolean nameRecognition, List<String> dictionaryWords,
-      List<String> stopWords) {
+  public TextAnalyzer(String segmenter, boolean nameRecognition, boolean bundledDictionary,
+      List<String> dictionaryWords, List<String> stopWords) {
     this.segmenter = segmenter;
     this.nameRecognition = nameRecognition;
+    this.bundledDictionary = bundledDictionary;
     this.dictionaryWords = dictionaryWords.stream().map(TextAnalyzer::normalise).distinct().toList();
     this.stopWords = new HashSet<>();
     for (String s : stopWords) {
       this.stopWords.add(normalise(s));
     }
-    this.dictionaryHash = TopiclineConf.sha256(segmenter + (nameRecognition ? "+names" : "") + "\n" + String.join("\n", this.dictionaryWords)
+    this.dictionaryHash = TopiclineConf.sha256(segmenter + (nameRecognition ? "+names" : "")
+        + (bundledDictionary ? "+bundled" : "") + "\n" + String.join("\n", this.dictionaryWords)
         + "\n--\n" + String.join("\n", this.stopWords.stream().sorted().toList()));
   }
 
   /** The analyzer the conf describes ({@code topicline.text}). */
   public static TextAnalyzer from(TopiclineConf conf) {
     TextSettings s = TextSettings.from(conf);
-    return new TextAnalyzer(s.segmenter(), s.nameRecognition(), s.dictionaryWords(), s.stopWords());
+    return new TextAnalyzer(s.segmenter(), s.nameRecognition(), s.bundledDictionary(), s.dictionaryWords(),
+        s.stopWords());
   }
 
   public String segmenter() {
@@ -62,6 +69,11 @@ public final class TextAnalyzer implements Serializable {
     return nameRecognition;
   }
 
+  /** Whether HanLP's bundled custom dictionaries (place, person, organisation names, phrases) are used. */
+  public boolean bundledDictionary() {
+    return bundledDictionary;
+  }
+
   public List<String> dictionaryWords() {
     return dictionaryWords;
   }
@@ -70,7 +82,7 @@ public final class TextAnalyzer implements Serializable {
     return stopWords.stream().sorted().toList();
   }
 
-  /** Hash of segmenter (with name recognition or not), dictionary words and stop words: models record it so scoring can tell if it changed. */
+  /** Hash of segmenter (with name recognition, bundled dictionaries or not), dictionary words and stop words: models record it so scoring can tell if it changed. */
   public String dictionaryHash() {
     return dictionaryHash;
   }
@@ -85,7 +97,7 @@ public final class TextAnalyzer implements Serializable {
   }
 
   /** The analysis steps as coded here, part of the fingerprint. */
-  static final String STEPS = "hanlp portable-1.8.6; custom forcing; name recognition per hash; no pos; fullwidth+t2s+lower; "
+  static final String STEPS = "hanlp portable-1.8.6; custom forcing; name recognition and bundled dictionaries per hash; no pos; fullwidth+t2s+lower; "
       + "letter-or-digit words; ascii glue; stop words";
 
   /** Full-width to half-width, traditional to simplified, upper to lower case; one char in, one char out. */
@@ -139,7 +151,8 @@ public final class TextAnalyzer implements Serializable {
   private com.hankcs.hanlp.seg.Segment segment(boolean partOfSpeech) {
     com.hankcs.hanlp.seg.Segment s = partOfSpeech ? posSegment : wordSegment;
     if (s == null) {
-      s = HanLPHolder.segment(segmenter, nameRecognition, dictionaryHash, dictionaryWords, partOfSpeech);
+      s = HanLPHolder.segment(segmenter, nameRecognition, bundledDictionary, dictionaryHash, dictionaryWords,
+          partOfSpeech);
       if (partOfSpeech) {
         posSegment = s;
       } else {

@@ -5,13 +5,15 @@ import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 
 /**
- * {@code topicline.text}: which HanLP segmenter, with or without person-name recognition, which custom dictionaries
+ * {@code topicline.text}: which HanLP segmenter, with or without person-name recognition and HanLP's
+ * bundled custom dictionaries, which custom dictionaries
  * and stop-word files.
  */
-public record TextSettings(String segmenter, boolean nameRecognition, List<String> dictionaryWords,
-    List<String> stopWords) {
+public record TextSettings(String segmenter, boolean nameRecognition, boolean bundledDictionary,
+    List<String> dictionaryWords, List<String> stopWords) {
   public static final String SEGMENTER = "text.segmenter";
   public static final String NAME_RECOGNITION = "text.name-recognition";
+  public static final String BUNDLED_DICTIONARY = "text.bundled-dictionary";
   public static final String DICTIONARIES = "text.dictionaries";
   public static final String STOP_WORDS = "text.stop-words";
 
@@ -23,7 +25,7 @@ public record TextSettings(String segmenter, boolean nameRecognition, List<Strin
     }
     // A dictionary line may carry HanLP's "word nature frequency" columns; the word is the first.
     List<String> words = conf.readReferencedLines(DICTIONARIES).stream().map(l -> l.split("\\s+")[0]).toList();
-    return new TextSettings(segmenter, conf.getBoolean(NAME_RECOGNITION), words,
+    return new TextSettings(segmenter, conf.getBoolean(NAME_RECOGNITION), conf.getBoolean(BUNDLED_DICTIONARY), words,
         conf.readReferencedLines(STOP_WORDS));
   }
 }

@@ -266,6 +266,7 @@ public final class TrainJob {
     meta.put("dictionary_hash", o.analyzer().dictionaryHash());
     meta.put("segmenter", o.analyzer().segmenter());
     meta.put("name_recognition", o.analyzer().nameRecognition());
+    meta.put("bundled_dictionary", o.analyzer().bundledDictionary());
     meta.put("window_from", o.from() == null ? null : o.from().toString());
     meta.put("window_to", o.to() == null ? null : o.to().toString());
     meta.put("articles", articleCount);

@@ -86,7 +86,33 @@ public final class TrendsJob {
     String output = DataPaths.normalise(o.output());
     String runId = RunLog.newRunId();
     RunRecord run = RunLog.start(runId, COMMAND, o.commandLine(), o.confHash());
-    return RunLog.logged(spark, output, run, () -> trends(spark, o, output, runId, run));
+    return RunLog.logged(spark, output, run, () -> smallPlans(spark, () -> trends(spark, o, output, runId, run)));
+  }
+
+  /**
+   * Runs {@code body} with adaptive execution off and one shuffle partition per core. The trends plan is dozens of
+   * aggregations, windows and joins over small data (periods x topics x sources): adaptive execution re-planned it
+   * after each of its ~90 shuffles, which took longer than the work (whole corpus: 70 s -> 44 s standalone).
+   */
+  static <T> T smallPlans(SparkSession spark, java.util.function.Supplier<T> body) {
+    Map<String, String> settings = Map.of("spark.sql.adaptive.enabled", "false",
+        "spark.sql.shuffle.partitions", Integer.toString(Math.max(1, spark.sparkContext().defaultParallelism())));
+    Map<String, String> before = new java.util.HashMap<>();
+    settings.forEach((k, v) -> {
+      before.put(k, spark.conf().contains(k) ? spark.conf().get(k) : null);
+      spark.conf().set(k, v);
+    });
+    try {
+      return body.get();
+    } finally {
+      before.forEach((k, v) -> {
+        if (v == null) {
+          spark.conf().unset(k);
+        } else {
+          spark.conf().set(k, v);
+        }
+      });
+    }
   }
 
   private static Result trends(SparkSession spark, Options o, String output, String runId, RunRecord run) {

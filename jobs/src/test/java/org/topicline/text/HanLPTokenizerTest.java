@@ -45,14 +45,15 @@ class HanLPTokenizerTest extends SparkTestBase {
   }
 
   @Test
-  void nameRecognitionTravelsWithTheSavedStage() throws Exception {
+  void segmenterSettingsTravelWithTheSavedStage() throws Exception {
     for (boolean names : new boolean[] {true, false}) {
-      TextAnalyzer a = new TextAnalyzer("viterbi", names, List.of("一网通办"), List.of());
+      TextAnalyzer a = new TextAnalyzer("viterbi", names, !names, List.of("一网通办"), List.of());
       HanLPTokenizer tok = HanLPTokenizer.of(a).setInputCol("text").setOutputCol("tokens");
       String path = newDir("names").resolve("tok").toString();
       tok.write().overwrite().save(path);
       TextAnalyzer back = HanLPTokenizer.load(path).analyzer();
       assertEquals(names, back.nameRecognition());
+      assertEquals(!names, back.bundledDictionary());
       assertEquals(a.dictionaryHash(), back.dictionaryHash());
     }
   }

@@ -103,8 +103,8 @@ class TextAnalyzerTest {
   @Test
   void nameRecognitionIsASettingOfTheAnalyzer() {
     String text = "村党支部书记张建国介绍情况";
-    TextAnalyzer names = new TextAnalyzer("viterbi", true, List.of(), List.of());
-    TextAnalyzer plain = new TextAnalyzer("viterbi", false, List.of(), List.of());
+    TextAnalyzer names = new TextAnalyzer("viterbi", true, false, List.of(), List.of());
+    TextAnalyzer plain = new TextAnalyzer("viterbi", false, false, List.of(), List.of());
     assertTrue(names.tokens(text).contains("张建国"), names.tokens(text).toString());
     assertTrue(!plain.tokens(text).contains("张建国"), plain.tokens(text).toString());
     assertEquals(String.join("", names.tokens(text)), String.join("", plain.tokens(text)));
@@ -112,6 +112,22 @@ class TextAnalyzerTest {
     assertTrue(!ANALYZER.nameRecognition(), "off in the default conf");
     assertTrue(TextAnalyzer.from(TopiclineConf.load(null, Map.of("text.name-recognition", "true")))
         .nameRecognition());
+  }
+
+  /**
+   * HanLP's bundled custom dictionaries are off by default (text.bundled-dictionary): a name only they hold falls
+   * into core-dictionary words, our own words stay whole either way, and the setting is part of the hash.
+   */
+  @Test
+  void bundledDictionariesAreASettingOfTheAnalyzer() {
+    String text = "京津冀协同发展推进一网通办";
+    TextAnalyzer bundled = new TextAnalyzer("viterbi", false, true, List.of("一网通办"), List.of());
+    TextAnalyzer core = new TextAnalyzer("viterbi", false, false, List.of("一网通办"), List.of());
+    assertTrue(bundled.tokens(text).contains("京津冀"), bundled.tokens(text).toString());
+    assertTrue(!core.tokens(text).contains("京津冀"), core.tokens(text).toString());
+    assertTrue(core.tokens(text).contains("一网通办") && bundled.tokens(text).contains("一网通办"));
+    assertNotEquals(bundled.dictionaryHash(), core.dictionaryHash());
+    assertTrue(!ANALYZER.bundledDictionary(), "off in the default conf");
   }
 
   @Test
