@@ -221,6 +221,8 @@ public record BenchReport(String stamp, String machine, String command, List<Str
             human(one.rawHanlp().analyzerCharsPerSecond())));
         b.append(String.format("  HanLP start      %10.1f s once per JVM (dictionaries; before the stages, not in them)%n",
             one.hanlpLoadSeconds()));
+        b.append(String.format("  JIT warm-up      %10.1f s once per JVM (raw segmenter and analyzer over the first %s chars; before the stages)%n",
+            one.warmUpSeconds(), human(one.warmUpChars())));
         if (figures.containsKey("tokeniser_efficiency_cpu")) {
           b.append(String.format("  in CPU seconds: tokenise stage %.1f s (process), raw loop %.1f s, analyzer loop %.1f s "
               + "(thread); ratio %.2f%n", tok(one).cpuSeconds(), one.rawHanlp().cpuSeconds(),

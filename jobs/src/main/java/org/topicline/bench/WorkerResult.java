@@ -10,11 +10,15 @@ import java.util.List;
  * @param liveHeapPeakBytes highest heap in use right after a collection: the live set the run needs
  * @param heapMaxBytes      the JVM's -Xmx
  * @param hanlpLoadSeconds  HanLP's one-off start in this JVM (dictionaries), before any stage
+ * @param warmUpSeconds     the JIT warm-up after it: raw segmenter and analyzer over the first texts, before any
+ *                          stage
+ * @param warmUpChars       characters each of them segmented in the warm-up
  * @param rawHanlp          plain-loop HanLP over the same texts, or null
  */
 public record WorkerResult(String master, int cores, int scale, long articles, long chars, List<StageTiming> stages,
     long heapPeakBytes, long liveHeapPeakBytes, long heapMaxBytes, long gcCount, double gcSeconds,
-    double loadAverageBefore, double loadAverageAfter, double hanlpLoadSeconds, RawLoop rawHanlp) {
+    double loadAverageBefore, double loadAverageAfter, double hanlpLoadSeconds, double warmUpSeconds, long warmUpChars,
+    RawLoop rawHanlp) {
 
   /**
    * Plain loops on one thread over the same texts, interleaved text by text so both see the same machine: the raw

@@ -26,7 +26,7 @@ class BenchReportTest {
         new StageTiming("ingest", ingest, ingest, ARTICLES, CHARS, cores),
         new StageTiming("tokenise", tokenise, tokenise * cores, ARTICLES * scale, CHARS * scale, cores),
         new StageTiming("write", 1, Double.NaN, ARTICLES * scale, CHARS * scale, cores)),
-        GB, GB / 2, 2 * GB, 10, 0.5, 1.0, 1.5, 2.0, raw);
+        GB, GB / 2, 2 * GB, 10, 0.5, 1.0, 1.5, 2.0, 3.0, 4_000_000, raw);
   }
 
   private static BenchReport report() throws Exception {
