@@ -49,22 +49,10 @@ public abstract class SparkTestBase {
 
   /** Runs {@code body} with Spark SQL settings changed, restoring them afterwards. */
   protected static void withSqlConf(Map<String, String> settings, Runnable body) {
-    Map<String, String> before = new java.util.HashMap<>();
-    settings.forEach((k, v) -> {
-      before.put(k, spark.conf().contains(k) ? spark.conf().get(k) : null);
-      spark.conf().set(k, v);
-    });
-    try {
+    org.topicline.io.SqlConf.with(spark, settings, () -> {
       body.run();
-    } finally {
-      before.forEach((k, v) -> {
-        if (v == null) {
-          spark.conf().unset(k);
-        } else {
-          spark.conf().set(k, v);
-        }
-      });
-    }
+      return null;
+    });
   }
 
   /** A fresh folder under the class's scratch folder. */

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one place that touches HanLP's global state: one segmenter per JVM for each (segmenter, dictionary, part of
- * speech or not), built lazily on first use. HanLP segmenters are thread-safe but not serialisable, so tasks look
- * them up here instead of capturing them.
+ * The one place that touches HanLP's global state: one segmenter per JVM for each analyzer (its dictionary hash)
+ * and part of speech or not, built lazily on first use. HanLP segmenters are thread-safe but not serialisable, so
+ * tasks look them up here instead of capturing them.
  *
  * <p>Part-of-speech tagging is a last pass over the segmented words that only sets their nature; it costs about a
  * sixth of the segmenter's time, so text that only needs words is segmented without it (same words).
@@ -41,11 +41,11 @@ final class HanLPHolder {
     return dat;
   };
 
-  static Segment segment(String segmenter, boolean nameRecognition, boolean bundledDictionary,
-      String dictionaryHash, List<String> dictionaryWords, boolean partOfSpeech) {
-    return SEGMENTS.computeIfAbsent(segmenter + (nameRecognition ? "+names" : "") + (bundledDictionary ? "+bundled" : "")
-        + "/" + dictionaryHash + (partOfSpeech ? "/pos" : "/words"),
-        k -> build(segmenter, nameRecognition, bundledDictionary, dictionaryWords, partOfSpeech));
+  /** The JVM's segmenter for {@code analyzer}: its dictionary hash names the segmenter, settings and words. */
+  static Segment segment(TextAnalyzer analyzer, boolean partOfSpeech) {
+    return SEGMENTS.computeIfAbsent(analyzer.dictionaryHash() + (partOfSpeech ? "/pos" : "/words"),
+        k -> build(analyzer.segmenter(), analyzer.nameRecognition(), analyzer.bundledDictionary(),
+            analyzer.dictionaryWords(), partOfSpeech));
   }
 
   private static Segment build(String segmenter, boolean nameRecognition, boolean bundledDictionary,

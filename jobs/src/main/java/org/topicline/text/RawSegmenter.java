@@ -15,9 +15,7 @@ public final class RawSegmenter {
   }
 
   public static RawSegmenter of(TextAnalyzer analyzer) {
-    return new RawSegmenter(
-        HanLPHolder.segment(analyzer.segmenter(), analyzer.nameRecognition(), analyzer.bundledDictionary(),
-            analyzer.dictionaryHash(), analyzer.dictionaryWords(), false));
+    return new RawSegmenter(HanLPHolder.segment(analyzer, false));
   }
 
   /** Segments {@code text} as is; returns the number of terms. */

@@ -151,8 +151,7 @@ public final class TextAnalyzer implements Serializable {
   private com.hankcs.hanlp.seg.Segment segment(boolean partOfSpeech) {
     com.hankcs.hanlp.seg.Segment s = partOfSpeech ? posSegment : wordSegment;
     if (s == null) {
-      s = HanLPHolder.segment(segmenter, nameRecognition, bundledDictionary, dictionaryHash, dictionaryWords,
-          partOfSpeech);
+      s = HanLPHolder.segment(this, partOfSpeech);
       if (partOfSpeech) {
         posSegment = s;
       } else {

@@ -5,9 +5,8 @@ import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 
 /**
- * {@code topicline.text}: which HanLP segmenter, with or without person-name recognition and HanLP's
- * bundled custom dictionaries, which custom dictionaries
- * and stop-word files.
+ * {@code topicline.text}: which HanLP segmenter, with or without person-name recognition and HanLP's bundled custom
+ * dictionaries, and which custom dictionaries and stop-word files.
  */
 public record TextSettings(String segmenter, boolean nameRecognition, boolean bundledDictionary,
     List<String> dictionaryWords, List<String> stopWords) {

@@ -90,13 +90,12 @@ public final class SquaredHingeModel extends Model<SquaredHingeModel> implements
 
   /** Class c's margin on {@code x}: its coefficients' dot product plus its intercept. */
   public double margin(int c, Vector x) {
-    return margin(weights, numFeatures, c, x);
+    return margin(weights, numFeatures, c, x.toSparse());
   }
 
-  private static double margin(double[] weights, int numFeatures, int c, Vector x) {
+  private static double margin(double[] weights, int numFeatures, int c, SparseVector s) {
     int offset = c * (numFeatures + 1);
     double m = weights[offset + numFeatures];
-    SparseVector s = x.toSparse();
     int[] index = s.indices();
     double[] value = s.values();
     for (int k = 0; k < index.length; k++) {
@@ -114,10 +113,12 @@ public final class SquaredHingeModel extends Model<SquaredHingeModel> implements
     if (x.size() != numFeatures) {
       throw new IllegalArgumentException("expected " + numFeatures + " features, got " + x.size());
     }
+    // Sparse once per line, not once per class.
+    SparseVector s = x.toSparse();
     int best = 0;
     double bestMargin = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < numClasses; c++) {
-      double m = margin(weights, numFeatures, c, x);
+      double m = margin(weights, numFeatures, c, s);
       if (m > bestMargin) {
         best = c;
         bestMargin = m;

@@ -201,17 +201,12 @@ public final class TopicModel {
       return r == null || SeedRules.mayLabel(r, SeedRules.score(r, headline, body));
     }
 
-    double probability(int topic, Vector x) {
-      return probability(coef[topic], intercept[topic], x);
+    /** The logistic regression's probability ({@link TopicInstance#probability} is the same for training). */
+    double probability(int topic, SparseVector x) {
+      return 1.0 / (1.0 + Math.exp(-(dot(coef[topic], x) + intercept[topic])));
     }
 
-    /** The logistic regression's probability; training uses it to choose thresholds as scoring will apply them. */
-    static double probability(double[] coef, double intercept, Vector x) {
-      return 1.0 / (1.0 + Math.exp(-(dot(coef, x) + intercept)));
-    }
-
-    List<WeightedTerm> evidence(int topic, Vector x) {
-      SparseVector v = x.toSparse();
+    List<WeightedTerm> evidence(int topic, SparseVector v) {
       PriorityQueue<double[]> top = new PriorityQueue<>((a, b) -> Double.compare(a[1], b[1]));
       int[] idx = v.indices();
       double[] val = v.values();
@@ -232,8 +227,7 @@ public final class TopicModel {
       return out;
     }
 
-    private static double dot(double[] c, Vector x) {
-      SparseVector v = x.toSparse();
+    private static double dot(double[] c, SparseVector v) {
       double s = 0;
       int[] idx = v.indices();
       double[] val = v.values();
@@ -278,7 +272,8 @@ public final class TopicModel {
     }
 
     private static List<TopicScore> scores(Scorer s, Row r) {
-      Vector x = r.getAs(TopicFeatures.FEATURES);
+      // Sparse once per article, not once per topic and use.
+      SparseVector x = ((Vector) r.getAs(TopicFeatures.FEATURES)).toSparse();
       String articleId = r.getAs("articleId");
       String sourceId = r.getAs("sourceId");
       String source = r.getAs("source");

@@ -16,6 +16,7 @@ import org.topicline.io.JobResult;
 import org.topicline.io.Naming;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
+import org.topicline.io.SqlConf;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
 import org.topicline.text.ArticleTokens;
@@ -95,24 +96,9 @@ public final class TrendsJob {
    * after each of its ~90 shuffles, which took longer than the work (whole corpus: 70 s -> 44 s standalone).
    */
   static <T> T smallPlans(SparkSession spark, java.util.function.Supplier<T> body) {
-    Map<String, String> settings = Map.of("spark.sql.adaptive.enabled", "false",
-        "spark.sql.shuffle.partitions", Integer.toString(Math.max(1, spark.sparkContext().defaultParallelism())));
-    Map<String, String> before = new java.util.HashMap<>();
-    settings.forEach((k, v) -> {
-      before.put(k, spark.conf().contains(k) ? spark.conf().get(k) : null);
-      spark.conf().set(k, v);
-    });
-    try {
-      return body.get();
-    } finally {
-      before.forEach((k, v) -> {
-        if (v == null) {
-          spark.conf().unset(k);
-        } else {
-          spark.conf().set(k, v);
-        }
-      });
-    }
+    return SqlConf.with(spark, Map.of("spark.sql.adaptive.enabled", "false",
+        "spark.sql.shuffle.partitions", Integer.toString(Math.max(1, spark.sparkContext().defaultParallelism()))),
+        body);
   }
 
   private static Result trends(SparkSession spark, Options o, String output, String runId, RunRecord run) {
