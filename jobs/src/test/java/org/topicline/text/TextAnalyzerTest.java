@@ -23,6 +23,19 @@ class TextAnalyzerTest {
     assertEquals(List.of("党史学习教育", "主题教育"), ANALYZER.tokens("党史学习教育与主题教育"));
   }
 
+  /**
+   * With name recognition off, leaders' names the core dictionary lacks fell into characters (李 / 强, 王 / 沪宁,
+   * 普 / 京); conf/dict/person-names.txt keeps them whole, also where a character would join the next word (强将).
+   */
+  @Test
+  void namesInTheNamesDictionaryStayWhole() {
+    assertEquals(List.of("总理", "李强", "出席", "王沪宁", "会见", "普京"),
+        ANALYZER.tokens("总理李强将出席，王沪宁会见普京"));
+    TextAnalyzer withoutNames = new TextAnalyzer("viterbi", ANALYZER.dictionaryWords().stream()
+        .filter(w -> !w.equals("李强")).toList(), List.of());
+    assertTrue(!withoutNames.tokens("总理李强将出席").contains("李强"));
+  }
+
   @Test
   void fullWidthBecomesHalfWidth() {
     assertEquals(List.of("5g", "网络", "2023"), ANALYZER.tokens("５Ｇ网络，２０２３"));
