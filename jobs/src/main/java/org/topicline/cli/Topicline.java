@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         GenerateSampleCommand.class,
         EvalPagesCommand.class,
         TokeniseCommand.class,
+        ProposeNamesCommand.class,
         TrainCommand.class,
         ScoreCommand.class,
         EvalTopicsCommand.class,

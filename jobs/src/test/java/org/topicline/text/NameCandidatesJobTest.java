@@ -1,0 +1,77 @@
+package org.topicline.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.topicline.SparkTestBase;
+import org.topicline.ingest.Article;
+import org.topicline.io.DataPaths;
+import org.topicline.io.TableIO;
+
+class NameCandidatesJobTest extends SparkTestBase {
+  /** 李强 is in this analyzer's dictionary, 张建国 is not: only the second is proposed. */
+  private static final TextAnalyzer ANALYZER = new TextAnalyzer("viterbi", List.of("李强"), List.of("的"));
+
+  private static Article article(String id, String title, String body) {
+    Article a = new Article();
+    a.setArticleId(id);
+    a.setSource("test");
+    a.setSourceId(id);
+    a.setPubDate(LocalDate.of(2021, 3, 4));
+    a.setYear(2021);
+    a.setMonth(3);
+    a.setTitle(title);
+    a.setBody(body);
+    a.setCharCount(body.length());
+    a.setRunId("ingest-1");
+    return a;
+  }
+
+  @Test
+  void proposesRecognisedNamesTheAnalyzerSplitsWithWhereTheyCrossOtherWords() throws Exception {
+    String output = DataPaths.normalise(newDir("names").toString());
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      articles.add(article("a" + i, "村党支部书记张建国介绍情况",
+          "总理李强出席会议。村党支部书记张建国说，今年村里修了路。张建国表示要带领群众致富。"));
+    }
+    TableIO.write(spark.createDataset(articles, Article.ENCODER), output, Article.SPEC, TableIO.Mode.REPLACE,
+        "ingest-1");
+
+    NameCandidatesJob.Result r = NameCandidatesJob.run(spark,
+        new NameCandidatesJob.Options(output, ANALYZER, 3, 10, 1));
+    assertEquals(6, r.articles());
+    Map<String, NameCandidatesJob.Candidate> byName = r.candidates().stream()
+        .collect(Collectors.toMap(NameCandidatesJob.Candidate::name, Function.identity()));
+    assertTrue(byName.containsKey("张建国"), r.summary());
+    assertFalse(byName.containsKey("李强"), "kept whole by the analyzer: " + r.summary());
+    NameCandidatesJob.Candidate c = byName.get("张建国");
+    assertEquals(18, c.occurrences(), "three times in each of the six articles");
+    assertTrue(c.recognised() >= 3 && c.recognised() <= 18, r.summary());
+    assertTrue(r.summary().contains("张建国"));
+  }
+
+  @Test
+  void aNameCrossesWhereItsCharactersBelongToAnotherWord() {
+    TextAnalyzer plain = new TextAnalyzer("viterbi", List.of(), List.of());
+    // 如何 / 维护: the string 何维 straddles two words, as a fragment or an unsafe entry would.
+    assertTrue(NameCandidatesJob.crosses(plain, "如何维护和平", 1, 2));
+    // 总理 / 出席 around the name: nothing joins its characters with outside ones.
+    assertFalse(NameCandidatesJob.crosses(plain, "总理李强出席会议", 2, 2));
+  }
+
+  @Test
+  void badOptionsNameTheOption() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new NameCandidatesJob.Options("out", ANALYZER, 1, 10, 1.5));
+    assertTrue(e.getMessage().contains("--fraction"), e.getMessage());
+  }
+}
