@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +19,12 @@ class NameCandidatesJobTest extends SparkTestBase {
   /** 李强 is in this analyzer's dictionary, 张建国 is not: only the second is proposed. */
   private static final TextAnalyzer ANALYZER = new TextAnalyzer("viterbi", List.of("李强"), List.of("的"));
 
-  private static Article article(String id, String title, String body) {
-    Article a = new Article();
-    a.setArticleId(id);
-    a.setSource("test");
-    a.setSourceId(id);
-    a.setPubDate(LocalDate.of(2021, 3, 4));
-    a.setYear(2021);
-    a.setMonth(3);
-    a.setTitle(title);
-    a.setBody(body);
-    a.setCharCount(body.length());
-    a.setRunId("ingest-1");
-    return a;
-  }
-
   @Test
   void proposesRecognisedNamesTheAnalyzerSplitsWithWhereTheyCrossOtherWords() throws Exception {
     String output = DataPaths.normalise(newDir("names").toString());
     List<Article> articles = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      articles.add(article("a" + i, "村党支部书记张建国介绍情况",
+      articles.add(TokeniseJobTest.article("a" + i, null, "村党支部书记张建国介绍情况", null,
           "总理李强出席会议。村党支部书记张建国说，今年村里修了路。张建国表示要带领群众致富。"));
     }
     TableIO.write(spark.createDataset(articles, Article.ENCODER), output, Article.SPEC, TableIO.Mode.REPLACE,

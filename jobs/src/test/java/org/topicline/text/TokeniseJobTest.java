@@ -21,7 +21,8 @@ class TokeniseJobTest extends SparkTestBase {
   private static final TextAnalyzer ANALYZER =
       new TextAnalyzer("viterbi", List.of("一网通办", "加氢站"), List.of("的"));
 
-  private static Article article(String id, String kicker, String title, String subtitle, String body) {
+  /** An {@code articles} row of the ingest run "ingest-1" (also used by {@link NameCandidatesJobTest}). */
+  static Article article(String id, String kicker, String title, String subtitle, String body) {
     Article a = new Article();
     a.setArticleId(id);
     a.setSource("test");
