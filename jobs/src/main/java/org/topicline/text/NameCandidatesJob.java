@@ -4,7 +4,6 @@ import com.hankcs.hanlp.corpus.dictionary.item.EnumItem;
 import com.hankcs.hanlp.corpus.tag.NR;
 import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +129,6 @@ public final class NameCandidatesJob {
         long[] p = places.getOrDefault(r.getString(0), new long[2]);
         out.add(new Candidate(r.getString(0), r.getLong(1), p[0], p[1]));
       }
-      out.sort(Comparator.comparingLong(Candidate::recognised).reversed().thenComparing(Candidate::name));
       return new Result(articles, out);
     } finally {
       texts.unpersist();
