@@ -111,12 +111,15 @@ public final class NameCandidatesJob {
     Dataset<String> texts = texts(TableIO.read(spark, output, Tables.ARTICLES), o.fraction()).cache();
     try {
       long articles = texts.count();
-      List<Row> counted = texts.flatMap(new RecognisedNames(recogniser, plain), Encoders.STRING())
+      // Whether the analyzer keeps a name whole is asked once per distinct name here, not at every occurrence.
+      List<Row> counted = texts.flatMap(new RecognisedNames(recogniser), Encoders.STRING())
           .groupBy("value").count()
           .where(functions.col("count").geq(o.minCount()))
           .orderBy(functions.col("count").desc(), functions.col("value"))
+          .collectAsList().stream()
+          .filter(r -> plain.tokens(r.getString(0)).size() != 1)
           .limit(o.limit())
-          .collectAsList();
+          .toList();
       List<String> names = counted.stream().map(r -> r.getString(0)).toList();
       Map<String, long[]> places = new java.util.HashMap<>();
       for (Row r : texts.flatMap(new Occurrences(plain, names),
@@ -142,9 +145,8 @@ public final class NameCandidatesJob {
         functions.col("subtitle"), functions.col("body"))).as(Encoders.STRING());
   }
 
-  /** The recogniser's person names that the conf's analyzer does not keep whole. */
-  private record RecognisedNames(TextAnalyzer recogniser, TextAnalyzer plain)
-      implements FlatMapFunction<String, String> {
+  /** The recogniser's person names of at least two Han characters (Chinese ones opening with a surname). */
+  private record RecognisedNames(TextAnalyzer recogniser) implements FlatMapFunction<String, String> {
     @Override
     public Iterator<String> call(String text) {
       List<String> out = new ArrayList<>();
@@ -153,8 +155,8 @@ public final class NameCandidatesJob {
         // nrf: a transliterated name; nr and the rest: a Chinese name, which opens with a surname (the recogniser
         // also tags fragments such as 国和 or 小微 nr).
         boolean transliterated = t.pos().equals("nrf");
-        if (t.pos().startsWith("nr") && w.length() >= 2 && isHan(w) && (transliterated || isSurname(w.charAt(0)))
-            && plain.tokens(w).size() != 1) {
+        if (t.pos().startsWith("nr") && w.length() >= 2 && isHan(w)
+            && (transliterated || isSurname(w.charAt(0)))) {
           out.add(w);
         }
       }
