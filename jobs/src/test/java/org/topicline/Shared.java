@@ -1,5 +1,6 @@
 package org.topicline;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -21,10 +22,15 @@ public final class Shared {
     return p.toAbsolutePath().normalize();
   }
 
-  /** {@code ../shared/<relative>}, or the test is skipped. */
+  /**
+   * {@code ../shared/<relative>}; the test is skipped when there is no {@code ../shared} at all, and fails when
+   * {@code ../shared} is there without the file (a renamed corpus must not turn tests into silent skips).
+   */
   public static Path require(String relative) {
-    Path p = root().resolve(relative);
-    assumeTrue(Files.exists(p), "skipped: ../shared/" + relative + " is absent (a fresh clone has no ../shared; CI has it)");
+    Path root = root();
+    assumeTrue(Files.isDirectory(root), "skipped: ../shared is absent (a fresh clone has no ../shared; CI has it)");
+    Path p = root.resolve(relative);
+    assertTrue(Files.exists(p), root + " has no " + relative);
     return p;
   }
 

@@ -3,6 +3,7 @@ package org.topicline.cli;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.topicline.conf.TopiclineConf;
 import picocli.CommandLine.Command;
@@ -68,13 +69,16 @@ public final class PipelineCommand extends SparkCommand {
 
   private static Pipeline.Result runSinceLastRun(SparkSession spark, Pipeline.Plan plan, TopiclineConf conf,
       String confHash) {
-    LocalDate start = Pipeline.lastWindowEnd(spark, plan.output()).map(d -> d.plusDays(1)).orElse(null);
-    if (start != null && start.isAfter(plan.to())) {
-      // Nothing new since the last window: redo its last day, which a re-run leaves unchanged.
-      start = plan.to();
-    }
+    LocalDate start = windowStart(Pipeline.lastWindowEnd(spark, plan.output()), plan.to());
     Pipeline.Plan window = new Pipeline.Plan(plan.steps(), plan.output(), plan.inputs(), plan.model(),
         plan.models(), start, plan.to());
     return Pipeline.run(spark, window, Pipeline.prepare(window, conf), confHash);
+  }
+
+  /** The day after the last window ended; null (everything) when there was none. */
+  static LocalDate windowStart(Optional<LocalDate> lastWindowEnd, LocalDate to) {
+    LocalDate start = lastWindowEnd.map(d -> d.plusDays(1)).orElse(null);
+    // Nothing new since the last window: redo its last day, which a re-run leaves unchanged.
+    return start != null && start.isAfter(to) ? to : start;
   }
 }

@@ -123,7 +123,8 @@ public final class SquaredHingeClassifier extends Estimator<SquaredHingeModel> {
         Vectors.zeros(numClasses * (numFeatures + 1)));
     data.unpersist(false);
     SquaredHingeModel model = new SquaredHingeModel(uid, numClasses, numFeatures, fitted._1().toArray(),
-        fitted._2().length);
+        // The loss history holds the starting point too.
+        fitted._2().length - 1);
     model.setFeaturesCol($(featuresCol)).setPredictionCol($(predictionCol));
     return model.setParent(this);
   }

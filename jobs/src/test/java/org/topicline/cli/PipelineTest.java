@@ -1,6 +1,7 @@
 package org.topicline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ import org.topicline.trends.TrendFixtures;
 
 class PipelineTest extends SparkTestBase {
   @Test
-  void stepsGetTheWindowAndSinceLastRunStartsAfterIt() throws Exception {
+  void stepsGetTheWindowAndSinceLastRunStartsTheDayAfterTheLastWindow() throws Exception {
     Pipeline.Plan plan = new Pipeline.Plan(Pipeline.STEPS, "out", List.of("xwlb:in"), "latest", null,
         LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
     assertEquals(List.of("--output", "out", "--input", "xwlb:in", "--from", "2024-03-01", "--to", "2024-03-31"),
@@ -44,7 +45,13 @@ class PipelineTest extends SparkTestBase {
     List<Row> runs = RunLog.read(spark, output).select("command", "status", "args").collectAsList();
     assertEquals(List.of("pipeline", "trends"), runs.stream().map(x -> x.getString(0)).toList());
     assertTrue(runs.stream().allMatch(x -> x.getString(1).equals(RunLog.SUCCEEDED)), runs.toString());
-    assertEquals(Optional.of(LocalDate.of(2020, 2, 29)), Pipeline.lastWindowEnd(spark, output));
+    Optional<LocalDate> last = Pipeline.lastWindowEnd(spark, output);
+    assertEquals(Optional.of(LocalDate.of(2020, 2, 29)), last);
+    assertEquals(LocalDate.of(2020, 3, 1), PipelineCommand.windowStart(last, LocalDate.of(2020, 3, 31)));
+    assertEquals(LocalDate.of(2020, 2, 29), PipelineCommand.windowStart(last, LocalDate.of(2020, 2, 29)),
+        "nothing new: the last window's last day again");
+    assertNull(PipelineCommand.windowStart(Optional.empty(), LocalDate.of(2020, 3, 31)),
+        "no earlier run: everything up to --to");
     assertEquals(2L, TableIO.read(spark, output, Tables.TOPIC_TRENDS)
         .filter("granularity = 'month' and source = 'all'").count());
   }

@@ -59,6 +59,9 @@ class ExtractiveSummarizerTest {
     ExtractiveSummarizer.Result r = summarizer(60).summarize(TITLE, BODY);
     int chars = r.sentences().stream().mapToInt(p -> p.text().length()).sum();
     assertTrue(chars <= 60, r.summary());
+    assertFalse(r.sentences().isEmpty());
+    // With room for the whole body, the cap on sentences is what stops it.
+    assertEquals(SETTINGS.maxSentences(), summarizer(10_000).summarize(TITLE, BODY).sentences().size());
   }
 
   @Test

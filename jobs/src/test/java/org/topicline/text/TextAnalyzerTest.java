@@ -95,6 +95,10 @@ class TextAnalyzerTest {
       texts++;
     }
     assertTrue(texts > 5, "items in " + day);
+  }
+
+  @Test
+  void otherSegmentersGiveTheWordsOfTheirTermsToo() {
     for (String s : List.of("dijkstra", "nshort")) {
       TextAnalyzer a = new TextAnalyzer(s, List.of("一网通办"), List.of());
       String text = "国务院常务会议指出，推进一网通办改革，李强主持会议。";

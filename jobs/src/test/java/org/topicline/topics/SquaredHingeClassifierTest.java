@@ -67,7 +67,7 @@ class SquaredHingeClassifierTest extends SparkTestBase {
     SquaredHingeModel model = new SquaredHingeClassifier().setFeaturesCol("x").setLabelCol("y")
         .setPredictionCol("guess").setRegParam(1e-3).setMaxIter(50).fit(data);
     assertEquals(3, model.numClasses());
-    assertTrue(model.iterations() > 0 && model.iterations() <= 51, "iterations " + model.iterations());
+    assertTrue(model.iterations() > 0 && model.iterations() <= 50, "iterations " + model.iterations());
     List<Double> guesses = model.transform(data).select("guess").as(org.apache.spark.sql.Encoders.DOUBLE())
         .collectAsList();
     for (int i = 0; i < rows.size(); i++) {

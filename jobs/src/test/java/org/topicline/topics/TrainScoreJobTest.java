@@ -176,6 +176,8 @@ class TrainScoreJobTest extends SparkTestBase {
     assertEquals(0, (int) out.get(1).getAs(TrainJob.ruleCol(0)));
     assertEquals(1, (int) out.get(1).getAs(TrainJob.labelCol(0)), "the gold label overrides the rule");
     assertEquals(SeedRules.AMBIGUOUS, (int) out.get(2).getAs(TrainJob.ruleCol(0)));
+    assertEquals(SeedRules.AMBIGUOUS, (int) out.get(2).getAs(TrainJob.labelCol(0)), "left out of training");
+    assertEquals(0, (int) out.get(1).getAs(TrainJob.labelCol(1)), "no gold label: the rule's negative");
   }
   @Test
   void evalTopicsScoresHandLabelledItemsAndListsTheMisses() throws Exception {

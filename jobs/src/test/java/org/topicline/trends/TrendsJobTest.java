@@ -113,13 +113,16 @@ class TrendsJobTest extends SparkTestBase {
     TrendFixtures backfill = corpus(june, endOfJune)
         .article("late", "xwlb", "2020-06-30", null, "hydrogen", "氢能");
     backfill.writeTables(spark, inc);
-    TrendsJob.run(spark, options(inc, june, endOfJune));
+    TrendsJob.Result backfilled = TrendsJob.run(spark, options(inc, june, endOfJune));
+    assertEquals("2020..2021", backfilled.yearsWritten(), "2021's year-on-year changes compare with 2020");
     Map<String, Long> after = files(trendsTable);
     for (String granularity : List.of("week", "month", "year")) {
       String untouched = "granularity=" + granularity + "/year=2022";
       assertEquals(filesUnder(before, untouched), filesUnder(after, untouched), untouched);
-      String replaced = "granularity=" + granularity + "/year=2020";
-      assertNotEquals(filesUnder(before, replaced), filesUnder(after, replaced), replaced);
+      for (String year : List.of("2020", "2021")) {
+        String replaced = "granularity=" + granularity + "/year=" + year;
+        assertNotEquals(filesUnder(before, replaced), filesUnder(after, replaced), replaced);
+      }
     }
     Row june2020 = TableIO.read(spark, inc, Tables.TOPIC_TRENDS)
         .filter("granularity = 'month' and source = 'all' and period_start = date'2020-06-01'").first();

@@ -2,7 +2,6 @@ package org.topicline.ingest.pagetext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -92,9 +91,7 @@ class SeedPageTest {
   @Test
   void jumpMarksSetContinued() {
     assertTrue(titled("当好经济发展参谋助手 积极贡献发改力量").continued());
-    PageStory last = stories.get(stories.size() - 1);
-    assertNotNull(last);
-    assertTrue(last.continued());
+    assertTrue(stories.get(stories.size() - 1).continued(), "the page's last story jumps to another page");
     assertFalse(titled("市政协八届四十二次主席会议召开").continued());
     for (PageStory s : stories) {
       assertFalse(s.body().contains("下转"), "jump mark left in the body of " + s.title());
