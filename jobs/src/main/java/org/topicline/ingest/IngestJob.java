@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.topicline.io.DataPaths;
+import org.topicline.io.DateWindow;
 import org.topicline.io.JobResult;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
@@ -55,8 +56,11 @@ public final class IngestJob {
       return from != null || to != null;
     }
 
+    /** The {@code rejects} partition: the window widened to whole months, as the articles it rewrites. */
     String window() {
-      return windowed() ? (from == null ? "" : from.toString()) + "_" + (to == null ? "" : to.toString())
+      LocalDate first = DateWindow.monthStart(from);
+      LocalDate last = DateWindow.monthEnd(to);
+      return windowed() ? (first == null ? "" : first.toString()) + "_" + (last == null ? "" : last.toString())
           : RejectRow.ALL;
     }
   }
@@ -121,7 +125,8 @@ public final class IngestJob {
       inWindow += r.getLong(2);
     }
 
-    // 3) The window: dated records outside it are left for another run; undated rejects are reported by every run.
+    // 3) The window, widened to whole months (the partitions it rewrites): dated records outside it are left for
+    // another run; undated rejects are reported by every run.
     Dataset<ParsedRecord> windowed = IngestStages.inWindow(checked, o.from(), o.to());
     long outsideWindow = recordsRead - inWindow;
 

@@ -11,6 +11,7 @@ import org.topicline.ingest.pagetext.PageTextSettings;
 public record IngestSettings(
     ZoneId timezone,
     int minBodyChars,
+    int maxFileBytes,
     Dedup dedup,
     Generic generic,
     char csvDelimiter,
@@ -64,7 +65,9 @@ public record IngestSettings(
       throw new ConfException(TopiclineConf.fullKey("ingest.csv.delimiter"), "must be one character, was '"
           + delimiter + "'" + conf.where("ingest.csv.delimiter"));
     }
-    return new IngestSettings(zone, conf.getInt("ingest.min-body-chars", 0, 1_000_000), dedup, generic,
+    return new IngestSettings(zone, conf.getInt("ingest.min-body-chars", 0, 1_000_000),
+        // Spark reads a file's bytes into one array, so no file can be larger than that.
+        conf.getInt("ingest.max-file-bytes", 1, Integer.MAX_VALUE - 8), dedup, generic,
         delimiter.equals("\\t") ? '\t' : delimiter.charAt(0), conf.getBoolean("ingest.csv.header"),
         PageTextSettings.from(conf));
   }

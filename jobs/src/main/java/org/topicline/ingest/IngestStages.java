@@ -2,6 +2,7 @@ package org.topicline.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -35,9 +36,18 @@ public final class IngestStages {
     FileAdapter adapter = InputFormats.adapter(input.format(), settings);
     Dataset<Row> files = spark.read().format("binaryFile")
         .option("recursiveFileLookup", "true")
-        .load(input.path())
-        .select("path", "content");
-    return files.flatMap(new ParseFiles(adapter), PARSED);
+        .load(input.path());
+    // binaryFile applies a filter on length before it reads a file: a huge file is listed, never loaded.
+    Column fits = col("length").leq(settings.maxFileBytes());
+    Dataset<ParsedRecord> parsed = files.filter(fits).select("path", "content")
+        .flatMap(new ParseFiles(adapter), PARSED);
+    String format = adapter.format();
+    long max = settings.maxFileBytes();
+    Dataset<ParsedRecord> tooLarge = files.filter(not(fits)).select("path", "length")
+        .map((MapFunction<Row, ParsedRecord>) r -> ParsedRecord.reject(format, null,
+            FileAdapter.location(r.getString(0), 0), RejectReason.TOO_LARGE,
+            r.getLong(1) + " bytes, more than ingest.max-file-bytes = " + max, null), PARSED);
+    return parsed.union(tooLarge);
   }
 
   /** Applies an adapter to each file; a file that makes the adapter fail becomes one reject, not a failed job. */
@@ -176,8 +186,9 @@ public final class IngestStages {
   }
 
   /**
-   * Keeps the records whose date lies in [from, to] (either may be null: open), and the undated ones (rejects that
-   * belong to no window, reported by every windowed run).
+   * Keeps the records whose date lies in the whole months of [from, to] (either may be null: open; see
+   * {@link org.topicline.io.DateWindow#withinMonths}), and the undated ones (rejects that belong to no window,
+   * reported by every windowed run).
    */
   public static Dataset<ParsedRecord> inWindow(Dataset<ParsedRecord> parsed, LocalDate from, LocalDate to) {
     if (from == null && to == null) {
@@ -186,8 +197,8 @@ public final class IngestStages {
     return parsed.filter(inWindowCondition(from, to));
   }
 
-  /** The condition {@link #inWindow} keeps: no date, or a date in [from, to]. */
+  /** The condition {@link #inWindow} keeps: no date, or a date in the months of [from, to]. */
   static org.apache.spark.sql.Column inWindowCondition(LocalDate from, LocalDate to) {
-    return col("pubDate").isNull().or(org.topicline.io.DateWindow.within("pubDate", from, to));
+    return col("pubDate").isNull().or(org.topicline.io.DateWindow.withinMonths("pubDate", from, to));
   }
 }

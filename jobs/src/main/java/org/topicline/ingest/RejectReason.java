@@ -24,12 +24,15 @@ public final class RejectReason {
   public static final String BAD_FILE_NAME = "bad_file_name";
   /** The same source and source id as an earlier record in this run (the first one is kept). */
   public static final String DUPLICATE_ID = "duplicate_id";
+  /** A file larger than {@code ingest.max-file-bytes}: listed, never read. */
+  public static final String TOO_LARGE = "too_large";
   /** The file could not be read at all. */
   public static final String UNREADABLE = "unreadable";
 
   /** Every code above, so a run can count rejects per reason while writing them. */
   public static final java.util.List<String> ALL = java.util.List.of(NOT_JSON, BAD_STRUCTURE, EMPTY_BODY, NO_DATE,
-      BAD_DATE, BINARY_FILE, BAD_ENCODING, CORRUPT_GZIP, BAD_CSV_ROW, BAD_FILE_NAME, DUPLICATE_ID, UNREADABLE);
+      BAD_DATE, BINARY_FILE, BAD_ENCODING, CORRUPT_GZIP, BAD_CSV_ROW, BAD_FILE_NAME, DUPLICATE_ID, TOO_LARGE,
+      UNREADABLE);
 
   private RejectReason() {}
 }

@@ -18,11 +18,11 @@ public class RejectRow implements Serializable {
       .column("location", "input file and record index (file#index)")
       .column("source_id", "the record's own id when it could be read, else null")
       .column("reason", "short code: not_json, bad_structure, empty_body, no_date, bad_date, binary_file, "
-          + "bad_encoding, corrupt_gzip, bad_csv_row, bad_file_name, duplicate_id, unreadable")
+          + "bad_encoding, corrupt_gzip, bad_csv_row, bad_file_name, duplicate_id, too_large, unreadable")
       .column("detail", "what exactly was wrong")
       .column("payload", "the first 500 characters of the record, when it was text")
       .column("run_id", "the ingest run that wrote the row")
-      .column("input_window", "the --from/--to window of the run (from_to), or 'all'")
+      .column("input_window", "the --from/--to window of the run widened to whole months (from_to), or 'all'")
       .partitionBy("input_window")
       .build();
 

@@ -60,7 +60,7 @@ public final class TokeniseJob {
       }
       spark.sparkContext().setJobGroup("tokenise", "tokenise: segment every article, write article_tokens", false);
       Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES)
-          .where(DateWindow.within("pub_date", o.from(), o.to()));
+          .where(DateWindow.withinMonths("pub_date", o.from(), o.to()));
       Dataset<ArticleTokens> tokens = tokensByArticle(articles, o.analyzer(), runId);
       boolean windowed = o.from() != null || o.to() != null;
       long written = TableIO.write(tokens, output, ArticleTokens.SPEC,

@@ -65,7 +65,7 @@ public final class ScoreJob {
       }
       spark.sparkContext().setJobGroup("score", "2) read articles", false);
       Dataset<Article> articles = TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER)
-          .filter(DateWindow.within("pubDate", o.from(), o.to()));
+          .filter(DateWindow.withinMonths("pubDate", o.from(), o.to()));
       spark.sparkContext().setJobGroup("score", "3) segment, featurise, score", false);
       Dataset<TopicScore> scores = model.score(TopicFeatures.withStoredTokens(spark, o.output(), articles.toDF(),
           model.tokenizer().analyzer()), o.evidenceTerms());

@@ -21,7 +21,7 @@ public class TopicScore implements Serializable {
       .column("pub_date", "publication date")
       .column("topic", "topic id from conf (topicline.topics.<id>)")
       .column("probability", "the model's probability that the topic is a main subject of the article")
-      .column("label", "probability >= the topic's threshold (recorded in the model's metadata.json)")
+      .column("label", "probability >= the topic's threshold (in the model's metadata.json) and the seed rules' gate passes")
       .column("model_version", "the models/<version> folder that scored the article")
       .column("evidence", "terms that pushed the score most: TF-IDF weight x coefficient, largest first; title terms are prefixed title:")
       .partitionBy(Tables.YEAR, Tables.MONTH)

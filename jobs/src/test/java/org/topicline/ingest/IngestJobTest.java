@@ -3,6 +3,7 @@ package org.topicline.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.topicline.Shared;
 import org.topicline.SparkTestBase;
+import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
@@ -148,6 +150,27 @@ class IngestJobTest extends SparkTestBase {
   }
 
   @Test
+  void aFileOverTheSizeLimitIsARejectNotAFailedRun() throws Exception {
+    Path in = newDir("sizes");
+    Files.writeString(in.resolve("small.jsonl"), line("s1", "2023-03-01", "短的正文。"));
+    Files.writeString(in.resolve("big.jsonl"), String.join("\n",
+        line("b1", "2023-03-01", "很长的正文。".repeat(40)), line("b2", "2023-03-02", "另一条。")));
+    IngestSettings small = IngestSettings.from(TopiclineConf.load(null, Map.of("ingest.max-file-bytes", "200")));
+    String out = newDir("out").toString();
+    IngestJob.Result r = IngestJob.run(spark, new IngestJob.Options(List.of(InputSpec.parse("jsonl:" + in)), out,
+        small, null, null, "test", "ingest test"));
+    assertEquals(1, r.articlesWritten());
+    assertEquals(Map.of(RejectReason.TOO_LARGE, 1L), rejectReasons(out), "the file is one reject, its lines unread");
+    assertEquals(r.recordsRead(), r.articlesWritten() + r.rejected());
+    Row reject = TableIO.read(spark, out, Tables.REJECTS).first();
+    assertTrue(reject.<String>getAs("location").contains("big.jsonl"), reject.toString());
+    assertTrue(reject.<String>getAs("detail").contains("ingest.max-file-bytes = 200"), reject.toString());
+    ConfException e = assertThrows(ConfException.class,
+        () -> IngestSettings.from(TopiclineConf.load(null, Map.of("ingest.max-file-bytes", "0"))));
+    assertTrue(e.getMessage().contains("topicline.ingest.max-file-bytes"), e.getMessage());
+  }
+
+  @Test
   void reprintsPointAtTheEarliestCopy() throws Exception {
     String base = "国家能源局发布氢能产业发展中长期规划，明确氢能是未来国家能源体系的重要组成部分，"
         + "提出到二〇二五年燃料电池车辆保有量约五万辆，部署建设一批加氢站，可再生能源制氢量达到十万至二十万吨每年。";
@@ -193,6 +216,13 @@ class IngestJobTest extends SparkTestBase {
     assertEquals("二月的新闻正文（更正）。", bodies.get("feb"));
     IngestJob.run(spark, options(out, LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28), "jsonl:" + in));
     assertEquals(4, TableIO.read(spark, out, Tables.ARTICLES).count(), "the same window twice: no duplicates");
+    // A one-day window (the nightly --since-last-run) rewrites its whole month: February's other day stays.
+    IngestJob.Result day = IngestJob.run(spark, options(out, LocalDate.of(2023, 2, 11), LocalDate.of(2023, 2, 11),
+        "jsonl:" + in));
+    assertEquals(2, day.articlesWritten(), "feb and feb2: the whole of February");
+    assertEquals(Set.of("jan", "feb", "feb2", "mar"), TableIO.read(spark, out, Tables.ARTICLES)
+        .select("source_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream()
+        .collect(Collectors.toSet()));
     assertEquals(Map.of(RejectReason.NO_DATE, 1L), rejectReasons(out),
         "the full run's undated reject is kept and the window runs add none");
   }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -212,7 +213,7 @@ class SummarizeJobTest extends SparkTestBase {
   }
 
   @Test
-  void digestsCoverLabelledOriginalsPerTopicAndPeriod() {
+  void digestsCoverLabelledOriginalsPerTopicAndPeriod() throws Exception {
     List<Article> articles = new ArrayList<>(articles());
     // In the month and week of a2, but not labelled with the topic.
     articles.add(article("a5", "2022-11-10", "冬季供暖保障", "全省冬季供暖工作全面启动。各地加强供暖设施检修。", null));
@@ -241,6 +242,21 @@ class SummarizeJobTest extends SparkTestBase {
     }
     assertFalse(month.getTopTerms().isEmpty());
     assertEquals(LocalDate.parse("2022-11-07"), digests.get(2).getPeriodStart());
+
+    // Written as a table: nested fields are snake_case for SQL readers too, and the rows read back unchanged.
+    String out = newDir("digests").toUri().toString();
+    TableIO.write(spark.createDataset(digests, TopicDigest.ENCODER), out, TopicDigest.SPEC, TableIO.Mode.REPLACE,
+        "d1");
+    Dataset<Row> raw = spark.read().parquet(Tables.path(out, Tables.TOPIC_DIGESTS));
+    StructType sentence = (StructType) ((ArrayType) raw.schema().apply("sentences").dataType()).elementType();
+    assertEquals(List.of("article_ids", "score", "text"), List.of(sentence.fieldNames()));
+    assertEquals(month.getSentences().get(0).getArticleIds(), raw.filter("period = '2022-11'")
+        .selectExpr("sentences[0].article_ids").first().getList(0));
+    TopicDigest back = TableIO.read(spark, out, Tables.TOPIC_DIGESTS, TopicDigest.ENCODER)
+        .filter("period = '2022-11'").first();
+    assertEquals(month.getSentences().stream().map(DigestSentence::getArticleIds).toList(),
+        back.getSentences().stream().map(DigestSentence::getArticleIds).toList());
+    assertEquals(month.getDigest(), back.getDigest());
   }
 
   @Test

@@ -137,6 +137,16 @@ class TrainScoreJobTest extends SparkTestBase {
         "score"));
     assertEquals(segmented, scores(out));
 
+    // A one-day window (the nightly run) rewrites whole month partitions: the month's other days stay.
+    java.time.LocalDate day = corpus().get(0).getPubDate();
+    long tokenRows = TableIO.read(spark, out, Tables.ARTICLE_TOKENS).count();
+    org.topicline.text.TokeniseJob.run(spark, new org.topicline.text.TokeniseJob.Options(out, analyzer, day, day,
+        "h", "tokenise"));
+    assertEquals(tokenRows, TableIO.read(spark, out, Tables.ARTICLE_TOKENS).count());
+    ScoreJob.run(spark, new ScoreJob.Options(out, models, trained.version(), day, day, 3, analyzer, "h", "s3",
+        "score"));
+    assertEquals(segmented, scores(out));
+
     TopiclineConf conf = TopiclineConf.load(null, Map.of("train.min-doc-freq", "1"));
     TrainJob.Result again = TrainJob.run(spark, new TrainJob.Options(out, out + "/models", null, null, null,
         TopicSettings.from(conf), analyzer, conf.hash(), "run-train-2", "train"));
