@@ -1,11 +1,16 @@
 package org.topicline.ingest;
 
 import java.io.Serializable;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,16 @@ import java.util.function.Function;
  * {@code topicline.ingest.generic}; shared by the jsonl, csv and parquet formats.
  */
 final class GenericRecords implements Serializable {
+  /**
+   * ISO date-times with an optional offset and zone: {@code Z}, {@code +08:00}, {@code [Asia/Shanghai]}, and the
+   * offsets without colon ({@code +0800}, {@code +08}) that many exporters write.
+   */
+  private static final DateTimeFormatter ISO_DATE_TIME = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+      .optionalStart().parseLenient().appendOffset("+HH", "Z").parseStrict().optionalEnd()
+      .optionalStart().appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']').optionalEnd()
+      .toFormatter().withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
+
   private final IngestSettings.Generic fields;
   private transient List<DateTimeFormatter> formats;
   private final IngestSettings settings;
@@ -27,7 +42,8 @@ final class GenericRecords implements Serializable {
 
   private List<DateTimeFormatter> formats() {
     if (formats == null) {
-      List<DateTimeFormatter> f = new ArrayList<>();
+      // ISO dates and date-times always work (the conf says so), whatever patterns are configured.
+      List<DateTimeFormatter> f = new ArrayList<>(List.of(DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE_TIME));
       for (String p : fields.dateFormats()) {
         f.add(DateTimeFormatter.ofPattern(p));
       }
@@ -78,28 +94,25 @@ final class GenericRecords implements Serializable {
   }
 
   LocalDate parseDate(String s) {
-    try {
-      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
-    } catch (DateTimeParseException ignored) {
-      // try the others
-    }
-    try {
-      return OffsetDateTime.parse(s).atZoneSameInstant(settings.timezone()).toLocalDate();
-    } catch (DateTimeParseException ignored) {
-      // try the others
-    }
     for (DateTimeFormatter f : formats()) {
       try {
-        var parsed = f.parse(s);
-        if (parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
-          return LocalDateTime.from(parsed).toLocalDate();
-        }
-        return LocalDate.from(parsed);
-      } catch (java.time.DateTimeException ignored) {
+        return dateOf(f.parse(s));
+      } catch (DateTimeException ignored) {
         // next format
       }
     }
     return null;
+  }
+
+  /**
+   * A time with an offset or zone is an instant: its date is the day it fell on in {@code ingest.timezone}. A local
+   * time has no instant to convert, so it keeps the date written.
+   */
+  private LocalDate dateOf(TemporalAccessor parsed) {
+    if (parsed.isSupported(ChronoField.HOUR_OF_DAY) && parsed.query(TemporalQueries.zone()) != null) {
+      return ZonedDateTime.from(parsed).withZoneSameInstant(settings.timezone()).toLocalDate();
+    }
+    return LocalDate.from(parsed);
   }
 
   static String blankToNull(String s) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.topicline.Shared;
@@ -131,6 +132,25 @@ class AdaptersTest {
     assertEquals(3, records.get(6).getPage());
     assertEquals("generic", records.get(6).getSource(), "no source field: the conf default");
     assertEquals("file:///s/a.jsonl#6", records.get(6).getLocation());
+  }
+
+  @Test
+  void dateTimesWithAnOffsetTakeTheirDayInTheConfiguredZone() {
+    String lines = String.join("\n",
+        "{\"id\":\"z\",\"date\":\"2024-01-01T20:30:00Z\",\"body\":\"正文。\"}",
+        "{\"id\":\"ny\",\"date\":\"2024-01-01T20:30:00-05:00\",\"body\":\"正文。\"}",
+        "{\"id\":\"compact\",\"date\":\"2024-01-02T01:30:00+0800\",\"body\":\"正文。\"}",
+        "{\"id\":\"local\",\"date\":\"2024-01-01T20:30:00\",\"body\":\"正文。\"}");
+    byte[] bytes = lines.getBytes(StandardCharsets.UTF_8);
+    IngestSettings utc = IngestSettings.from(TopiclineConf.load(null, Map.of("ingest.timezone", "UTC")));
+    assertEquals(List.of("2024-01-02", "2024-01-02", "2024-01-02", "2024-01-01"),
+        dates(new JsonlAdapter(SETTINGS).parse("file:///s/t.jsonl", bytes)), "Asia/Shanghai, the default");
+    assertEquals(List.of("2024-01-01", "2024-01-02", "2024-01-01", "2024-01-01"),
+        dates(new JsonlAdapter(utc).parse("file:///s/t.jsonl", bytes)), "UTC; a local time keeps its date");
+  }
+
+  private static List<String> dates(List<ParsedRecord> records) {
+    return records.stream().map(r -> String.valueOf(r.getPubDate())).toList();
   }
 
   @Test
