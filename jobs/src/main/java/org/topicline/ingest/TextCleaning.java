@@ -69,9 +69,9 @@ public final class TextCleaning {
       String e = m.group(1);
       String rep;
       if (e.startsWith("#x") || e.startsWith("#X")) {
-        rep = codePoint(Integer.parseInt(e.substring(2), 16));
+        rep = codePoint(e.substring(2), 16, m.group());
       } else if (e.startsWith("#")) {
-        rep = codePoint(Integer.parseInt(e.substring(1)));
+        rep = codePoint(e.substring(1), 10, m.group());
       } else {
         rep = switch (e) {
           case "amp" -> "&";
@@ -96,8 +96,21 @@ public final class TextCleaning {
     return b.toString();
   }
 
-  private static String codePoint(int cp) {
-    return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : "";
+  /**
+   * The character a numeric entity names, or the entity's own text when it names none (too many digits, beyond
+   * U+10FFFF, a surrogate): one bad entity must not cost the record or the file.
+   */
+  private static String codePoint(String digits, int radix, String entity) {
+    int cp;
+    try {
+      cp = Integer.parseInt(digits, radix);
+    } catch (NumberFormatException e) {
+      return entity;
+    }
+    if (!Character.isValidCodePoint(cp) || Character.getType(cp) == Character.SURROGATE) {
+      return entity;
+    }
+    return new String(Character.toChars(cp));
   }
 
   /** The body reduced to letters and digits, for exact duplicate detection. */

@@ -189,6 +189,19 @@ class AdaptersTest {
   }
 
   @Test
+  void numericEntitiesThatNameNoCharacterStayAsText() {
+    assertEquals("氢能 &#99999999999; &#x110000; &#xD800; &#55296; 完",
+        TextCleaning.unescapeEntities("&#27682;&#x80FD; &#99999999999; &#x110000; &#xD800; &#55296; &#x5B8C;"));
+    String json = "{\"videoList\":[{\"video_id\":\"V1\",\"video_title\":\"标题\","
+        + "\"video_detail\":{\"content\":\"<p>正文&#99999999999;</p>\"}},"
+        + "{\"video_id\":\"V2\",\"video_title\":\"标题二\",\"video_detail\":{\"content\":\"<p>第二条</p>\"}}]}";
+    List<ParsedRecord> records = new XwlbAdapter().parse("file:///x/20200315.json",
+        json.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of("正文&#99999999999;", "第二条"), records.stream().map(ParsedRecord::getBody).toList(),
+        "the file's other items are read too");
+  }
+
+  @Test
   void titlePrefixesAndSpacesAreCleaned() {
     assertEquals("习近平会见外宾", TextCleaning.title("[视频]习近平会见外宾"));
     assertEquals("标题", TextCleaning.title("【视频】 标题 "));
