@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generic CSV with a header row (quoted fields may span lines), fields named in {@code topicline.ingest.generic}.
+ * Generic CSV (quoted fields may span lines), fields named in {@code topicline.ingest.generic}: by a header row, or
+ * without one ({@code csv.header = false}) by position, as id, date, title, body, source.
  * Parsed per file with univocity (Spark's own CSV parser) after encoding detection, which Spark's CSV reader cannot
  * do per file.
  */
@@ -18,11 +19,16 @@ public final class CsvAdapter implements FileAdapter {
   private final GenericRecords records;
   private final char delimiter;
   private final boolean header;
+  /** The names of the columns of a CSV without header, in order. */
+  private final String[] positional;
 
   public CsvAdapter(IngestSettings settings) {
     this.records = new GenericRecords(settings);
     this.delimiter = settings.csvDelimiter();
     this.header = settings.csvHeader();
+    IngestSettings.Generic g = settings.generic();
+    // The names the records are looked up by, so a renamed field (generic.date = "published") is still found.
+    this.positional = new String[] {g.id(), g.date(), g.title(), g.body(), g.source()};
   }
 
   @Override
@@ -58,7 +64,7 @@ public final class CsvAdapter implements FileAdapter {
       names = rows.get(0);
       start = 1;
     } else {
-      names = new String[] {"id", "date", "title", "body", "source"};
+      names = positional;
       start = 0;
     }
     for (int i = start; i < rows.size(); i++) {
@@ -66,7 +72,8 @@ public final class CsvAdapter implements FileAdapter {
       int index = i - start;
       if (row.length != names.length) {
         out.add(ParsedRecord.reject(FORMAT, null, FileAdapter.location(path, index), RejectReason.BAD_CSV_ROW,
-            row.length + " fields, header has " + names.length, String.join(String.valueOf(delimiter), row)));
+            row.length + " fields, " + (header ? "header has " : "expected ") + names.length,
+            String.join(String.valueOf(delimiter), row)));
         continue;
       }
       Map<String, String> m = new HashMap<>();

@@ -178,6 +178,25 @@ class AdaptersTest {
   }
 
   @Test
+  void csvWithoutHeaderReadsColumnsByPositionUnderTheConfiguredNames() {
+    IngestSettings renamed = IngestSettings.from(TopiclineConf.load(null, Map.of(
+        "ingest.generic.date", "published", "ingest.csv.header", "false")));
+    String csv = "c1,2024-01-02,标题,正文。,示例日报\n"
+        + "c2,2024-01-03,少一列\n";
+    List<ParsedRecord> records = new CsvAdapter(renamed).parse("file:///s/b.csv",
+        csv.getBytes(StandardCharsets.UTF_8));
+    assertEquals(2, records.size(), "the first row is a record, not a header");
+    ParsedRecord r = records.get(0);
+    assertTrue(r.isArticle(), String.valueOf(r.getDetail()));
+    assertEquals(LocalDate.of(2024, 1, 2), r.getPubDate());
+    assertEquals("c1", r.getSourceId());
+    assertEquals("正文。", r.getBody());
+    assertEquals("示例日报", r.getSource());
+    assertEquals(RejectReason.BAD_CSV_ROW, records.get(1).getReason());
+    assertEquals("3 fields, expected 5", records.get(1).getDetail());
+  }
+
+  @Test
   void binaryFileIsRejectedByEveryTextFormat() {
     byte[] binary = {0x50, 0x4b, 3, 4, 0, 0, 0, 0, 8, 0};
     for (FileAdapter a : List.of(new XwlbAdapter(), new PeoplesDailyAdapter(), new JsonlAdapter(SETTINGS),
