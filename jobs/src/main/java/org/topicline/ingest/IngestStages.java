@@ -3,6 +3,7 @@ package org.topicline.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.nio.charset.StandardCharsets;
@@ -132,13 +133,13 @@ public final class IngestStages {
 
   /**
    * The second and later records with the same source and source id become {@code duplicate_id} rejects (the first
-   * by location is kept), so {@code article_id} is unique.
+   * by location, file then index in the file, is kept), so {@code article_id} is unique.
    */
   public static Dataset<ParsedRecord> rejectDuplicateIds(Dataset<ParsedRecord> valid) {
     // Repeated ids are rare: find them on narrow columns and broadcast the few, so records are not shuffled.
     Dataset<Row> repeated = valid.groupBy("source", "sourceId")
         .agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
-            org.apache.spark.sql.functions.min("location").as("firstLocation"))
+            org.apache.spark.sql.functions.min(locationOrder()).getField("location").as("firstLocation"))
         .filter(col("n").gt(1))
         .select(col("source").as("repSource"), col("sourceId").as("repSourceId"), col("firstLocation"));
     Dataset<Row> joined = valid.toDF().join(org.apache.spark.sql.functions.broadcast(repeated),
@@ -155,6 +156,18 @@ public final class IngestStages {
           }
           return r;
         }, PARSED);
+  }
+
+  /**
+   * {@code location} ({@code path#index}, see {@link FileAdapter#location}) as (path, numeric index, location), so
+   * the smallest is the first record of the first file: as text, {@code f#10} sorts before {@code f#2}.
+   */
+  private static Column locationOrder() {
+    Column location = col("location");
+    return org.apache.spark.sql.functions.struct(
+        regexp_extract(location, "^(.*)#[0-9]+$", 1).as("path"),
+        regexp_extract(location, "#([0-9]+)$", 1).cast("long").as("index"),
+        location.as("location"));
   }
 
   /** Valid candidates as articles (without dupOf, which {@link Dedup} sets). */

@@ -136,6 +136,27 @@ class IngestJobTest extends SparkTestBase {
   }
 
   @Test
+  void aRepeatedIdKeepsTheFirstRecordByIndexNotByText() {
+    // Twelve records; #2 and #10 share an id. As text "a.jsonl#10" sorts before "a.jsonl#2".
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      lines.add(line(i == 10 ? "r2" : "r" + i, "2023-04-01", "第" + i + "条。"));
+    }
+    String path = "file:///s/a.jsonl";
+    List<ParsedRecord> parsed = new JsonlAdapter(SETTINGS).parse(path,
+        String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    Map<String, ParsedRecord> byLocation = IngestStages.rejectDuplicateIds(
+            spark.createDataset(parsed, IngestStages.PARSED)).collectAsList().stream()
+        .collect(Collectors.toMap(ParsedRecord::getLocation, r -> r));
+    assertEquals(12, byLocation.size());
+    assertTrue(byLocation.get(path + "#2").isArticle(), "the first by index is kept");
+    ParsedRecord later = byLocation.get(path + "#10");
+    assertEquals(RejectReason.DUPLICATE_ID, later.getReason());
+    assertEquals("same source and source_id as " + path + "#2", later.getDetail());
+    assertEquals(11, byLocation.values().stream().filter(ParsedRecord::isArticle).count());
+  }
+
+  @Test
   void parquetInputIsMappedLikeTheOtherGenericFormats() throws Exception {
     Path in = newDir("pq");
     spark.createDataFrame(List.of(
