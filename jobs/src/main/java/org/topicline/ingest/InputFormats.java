@@ -28,12 +28,4 @@ public final class InputFormats {
       default -> throw new IllegalArgumentException("unknown input format '" + format + "'; known: " + NAMES);
     };
   }
-
-  /** The pattern of file names a format reads in a folder (null: every file, so junk is seen and rejected). */
-  public static String fileGlob(String format) {
-    return switch (format) {
-      case PeoplesDailyAdapter.FORMAT -> null;
-      default -> null;
-    };
-  }
 }

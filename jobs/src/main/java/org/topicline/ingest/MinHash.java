@@ -64,16 +64,6 @@ public final class MinHash implements Serializable {
   }
 
   /** The share of equal positions: an estimate of the Jaccard similarity of the two shingle sets. */
-  public static double similarity(int[] a, int[] b) {
-    int same = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] == b[i]) {
-        same++;
-      }
-    }
-    return a.length == 0 ? 0 : (double) same / a.length;
-  }
-
   static double similarity(scala.collection.immutable.Seq<Integer> a, scala.collection.immutable.Seq<Integer> b) {
     int n = a.length();
     int same = 0;
