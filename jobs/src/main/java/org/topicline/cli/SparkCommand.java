@@ -40,6 +40,7 @@ public abstract class SparkCommand implements Callable<Integer> {
     PreparedJob job;
     try {
       conf = confOptions.load();
+      Sparks.check(conf, confOptions.master);
       job = prepare(conf);
     } catch (ConfException | IllegalArgumentException e) {
       System.err.println("topicline " + spec.name() + ": " + e.getMessage());
