@@ -55,20 +55,11 @@ public final class EvalSummariesCommand extends SparkCommand {
     String out = output == null ? null : DataPaths.normalise(output);
     String args = commandLine();
     return spark -> {
-      RunRecord run = RunLog.start(RunLog.newRunId(), "eval-summaries", args, conf.hash());
-      try {
-        EvalSummariesJob.Result r = EvalSummariesJob.run(spark, o);
-        run.setStatus(RunLog.SUCCEEDED);
-        return r;
-      } catch (RuntimeException e) {
-        run.setStatus(RunLog.FAILED);
-        run.setMessage(String.valueOf(e.getMessage()));
-        throw e;
-      } finally {
-        if (out != null) {
-          RunLog.append(spark, out, run);
-        }
+      if (out == null) {
+        return EvalSummariesJob.run(spark, o);
       }
+      RunRecord run = RunLog.start(RunLog.newRunId(), "eval-summaries", args, conf.hash());
+      return RunLog.logged(spark, out, run, () -> EvalSummariesJob.run(spark, o));
     };
   }
 }

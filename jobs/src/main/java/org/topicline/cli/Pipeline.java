@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
@@ -157,21 +158,16 @@ public final class Pipeline {
     RunRecord run = RunLog.start(runId, COMMAND, plan.commandLine(), confHash);
     Map<String, JobResult> results = new LinkedHashMap<>();
     String output = org.topicline.io.DataPaths.normalise(plan.output());
-    try {
+    // The step that failed is the first one without a result.
+    Function<Throwable, String> failure = e -> "step " + (results.size() < jobs.size()
+        ? List.copyOf(jobs.keySet()).get(results.size()) : "?") + " failed: " + e;
+    return RunLog.logged(spark, output, run, failure, () -> {
       for (Map.Entry<String, SparkCommand.PreparedJob> step : jobs.entrySet()) {
         spark.sparkContext().setJobGroup("pipeline-" + step.getKey(), "pipeline: " + step.getKey(), false);
         results.put(step.getKey(), step.getValue().run(spark));
       }
-      run.setStatus(RunLog.SUCCEEDED);
       return new Result(runId, plan, results);
-    } catch (RuntimeException e) {
-      run.setStatus(RunLog.FAILED);
-      run.setMessage("step " + (results.size() < jobs.size()
-          ? List.copyOf(jobs.keySet()).get(results.size()) : "?") + " failed: " + e);
-      throw e;
-    } finally {
-      RunLog.append(spark, output, run);
-    }
+    });
   }
 
   /**

@@ -40,10 +40,9 @@ public final class SummarizeCommand extends SparkCommand {
     return spark -> {
       String runId = RunLog.newRunId();
       RunRecord run = RunLog.start(runId, "summarize", args, confHash);
-      try {
+      return RunLog.logged(spark, out, run, () -> {
         SummarizeJob.Result r = SummarizeJob.run(spark,
             new SummarizeJob.Options(out, settings, tokenizers, mode, runId));
-        run.setStatus(RunLog.SUCCEEDED);
         run.setRecordsRead(r.articlesRead());
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put(Tables.SUMMARIES, r.summariesWritten());
@@ -53,13 +52,7 @@ public final class SummarizeCommand extends SparkCommand {
           run.setMessage("topic digests skipped: " + r.digestsSkipped());
         }
         return r;
-      } catch (RuntimeException e) {
-        run.setStatus(RunLog.FAILED);
-        run.setMessage(String.valueOf(e.getMessage()));
-        throw e;
-      } finally {
-        RunLog.append(spark, out, run);
-      }
+      });
     };
   }
 }

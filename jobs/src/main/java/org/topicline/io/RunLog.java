@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -58,26 +60,40 @@ public final class RunLog {
   }
 
   /**
-   * Runs a command's body and logs it: the runs row is appended whether the body succeeds or fails, and a failure
-   * to log never hides the body's own exception.
+   * Runs a command's body and logs it: the runs row is appended whether the body succeeds or fails (an Error or an
+   * undeclared checked exception included), and a failure to log never hides the body's own exception, which is
+   * rethrown with the logging failure suppressed in it. The failed row's message is the exception's
+   * {@code toString()}.
+   */
+  public static <T> T logged(SparkSession spark, String output, RunRecord run, Supplier<T> body) {
+    return logged(spark, output, run, Throwable::toString, body);
+  }
+
+  /**
+   * As {@link #logged(SparkSession, String, RunRecord, Supplier)}, with the failed row's message made from the
+   * body's exception by {@code failureMessage}.
    */
   public static <T> T logged(SparkSession spark, String output, RunRecord run,
-      java.util.function.Supplier<T> body) {
+      Function<Throwable, String> failureMessage, Supplier<T> body) {
+    T result;
     try {
-      T result = body.get();
-      run.setStatus(SUCCEEDED);
-      append(spark, output, run);
-      return result;
-    } catch (RuntimeException e) {
+      result = body.get();
+    } catch (Throwable e) {
+      // Throwable, not RuntimeException: Spark rethrows Hadoop's checked IOExceptions undeclared, and an Error
+      // should not leave the run unlogged either. The body declares nothing checked, so rethrowing e compiles.
       run.setStatus(FAILED);
-      run.setMessage(e.toString());
+      run.setMessage(failureMessage.apply(e));
       try {
         append(spark, output, run);
-      } catch (RuntimeException logFailure) {
+      } catch (Throwable logFailure) {
         e.addSuppressed(logFailure);
       }
       throw e;
     }
+    // Outside the try: a failure to append a succeeded row is that failure, not a failed run to log again.
+    run.setStatus(SUCCEEDED);
+    append(spark, output, run);
+    return result;
   }
 
   /** Appends the finished run to {@code output/runs}. */
@@ -89,7 +105,7 @@ public final class RunLog {
     TableIO.write(row, output, SPEC, TableIO.Mode.APPEND, record.getRunId());
   }
 
-  /** All runs so far, newest last; empty when the table does not exist yet. */
+  /** All runs so far, newest last; the table must exist ({@link TableIO#exists}), else Spark's read fails. */
   public static Dataset<Row> read(SparkSession spark, String output) {
     return TableIO.read(spark, output, Tables.RUNS).orderBy("started_at");
   }

@@ -55,7 +55,7 @@ public final class ScoreJob {
 
   public static Result run(SparkSession spark, Options o) {
     RunRecord record = RunLog.start(o.runId(), COMMAND, o.commandLine(), o.confHash());
-    try {
+    return RunLog.logged(spark, o.output(), record, () -> {
       spark.sparkContext().setJobGroup("score", "1) load the model", false);
       String version = o.version() != null ? o.version() : TopicModel.latestVersion(spark, o.modelsDir());
       TopicModel model = TopicModel.load(spark, o.modelsDir(), version);
@@ -78,15 +78,8 @@ public final class ScoreJob {
       long n = rows / Math.max(1, model.topics().size());
       record.setRecordsRead(n);
       record.getRowsWritten().put(Tables.TOPIC_SCORES, rows);
-      record.setStatus(RunLog.SUCCEEDED);
       return new Result(version, n, rows, positives, warning,
           org.topicline.io.Tables.path(o.output(), Tables.TOPIC_SCORES));
-    } catch (RuntimeException e) {
-      record.setStatus(RunLog.FAILED);
-      record.setMessage(String.valueOf(e.getMessage()));
-      throw e;
-    } finally {
-      RunLog.append(spark, o.output(), record);
-    }
+    });
   }
 }

@@ -84,17 +84,7 @@ public final class TrainJob {
 
   public static Result run(SparkSession spark, Options o) {
     RunRecord record = RunLog.start(o.runId(), COMMAND, o.commandLine(), o.confHash());
-    try {
-      Result r = train(spark, o, record);
-      record.setStatus(RunLog.SUCCEEDED);
-      return r;
-    } catch (RuntimeException e) {
-      record.setStatus(RunLog.FAILED);
-      record.setMessage(String.valueOf(e.getMessage()));
-      throw e;
-    } finally {
-      RunLog.append(spark, o.output(), record);
-    }
+    return RunLog.logged(spark, o.output(), record, () -> train(spark, o, record));
   }
 
   private static Result train(SparkSession spark, Options o, RunRecord record) {

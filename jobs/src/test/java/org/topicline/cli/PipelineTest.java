@@ -2,11 +2,16 @@ package org.topicline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -55,4 +60,40 @@ class PipelineTest extends SparkTestBase {
     assertEquals(2L, TableIO.read(spark, output, Tables.TOPIC_TRENDS)
         .filter("granularity = 'month' and source = 'all'").count());
   }
+
+  @Test
+  void aFailingStepStillWritesAFailedRunsRowAndItsOwnExceptionPropagates() throws Exception {
+    String output = newDir("pipeline-fails").toString();
+    Pipeline.Plan plan = new Pipeline.Plan(List.of(Pipeline.SCORE, Pipeline.TRENDS), output, List.of(), null, null,
+        null, null);
+    IllegalStateException boom = new IllegalStateException("boom");
+    Map<String, SparkCommand.PreparedJob> failing = new LinkedHashMap<>();
+    failing.put(Pipeline.SCORE, s -> () -> "scored");
+    failing.put(Pipeline.TRENDS, s -> {
+      throw boom;
+    });
+    assertSame(boom, assertThrows(IllegalStateException.class, () -> Pipeline.run(spark, plan, failing, "test")));
+    // An Error too: the row used to stay "running".
+    StackOverflowError deep = new StackOverflowError("deep");
+    assertSame(deep, assertThrows(StackOverflowError.class,
+        () -> Pipeline.run(spark, plan, Map.of(Pipeline.SCORE, s -> {
+          throw deep;
+        }), "test")));
+    List<Row> runs = RunLog.read(spark, output).select("status", "message").collectAsList();
+    assertEquals(List.of(RunLog.FAILED, RunLog.FAILED), runs.stream().map(r -> r.getString(0)).toList());
+    assertEquals(List.of("step trends failed: " + boom, "step score failed: " + deep),
+        runs.stream().map(r -> r.getString(1)).toList());
+
+    // A runs table that cannot be written does not hide the step's exception: it is suppressed in it.
+    Path notAFolder = Files.writeString(newDir("pipeline-unwritable").resolve("file"), "x");
+    Pipeline.Plan unwritable = new Pipeline.Plan(List.of(Pipeline.TRENDS), notAFolder.toString(), List.of(), null,
+        null, null, null);
+    IllegalStateException thrown = assertThrows(IllegalStateException.class,
+        () -> Pipeline.run(spark, unwritable, Map.of(Pipeline.TRENDS, s -> {
+          throw boom;
+        }), "test"));
+    assertSame(boom, thrown);
+    assertEquals(1, boom.getSuppressed().length, "the runs row's own failure");
+  }
 }
+
