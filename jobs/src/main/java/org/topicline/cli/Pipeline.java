@@ -43,7 +43,8 @@ public final class Pipeline {
   /**
    * What to run.
    *
-   * @param steps step names, in data-flow order
+   * @param steps step names; they run in data-flow order ({@link #STEPS}) whatever order they are given in, since
+   *     each step reads what the steps before it write
    * @param inputs ingest inputs as FORMAT:PATH
    * @param model a model version to reuse (no train step), {@code latest}, or null to train one
    * @param models the model folder, or null for the commands' default
@@ -53,7 +54,7 @@ public final class Pipeline {
   public record Plan(List<String> steps, String output, List<String> inputs, String model, String models,
       LocalDate from, LocalDate to) {
     public Plan {
-      steps = steps.stream().filter(STEPS::contains).toList();
+      steps = STEPS.stream().filter(steps::contains).toList();
       if (steps.isEmpty()) {
         throw new IllegalArgumentException("no steps to run (known steps: " + String.join(", ", STEPS) + ")");
       }

@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
     description = {
         "Runs ingest -> tokenise -> train (or reuse a model) -> score -> summarize -> trends with one conf on one",
         "Spark session.",
-        "Each step runs exactly as its own command and logs its own runs row. With --from/--to or --since-last-run",
-        "only the new input is processed and only the partitions it touches are rewritten."})
+        "Each step runs exactly as its own command and logs its own runs row. With --from/--to or --since-last-run,",
+        "ingest, tokenise and score take only that window (widened to whole months) and rewrite only its partitions;",
+        "train and summarize still read every article, and trends counts the whole history and rewrites the years",
+        "the window can change."})
 public final class PipelineCommand extends SparkCommand {
   @Option(names = "--input", paramLabel = "FORMAT:PATH", description = "Ingest input (repeatable), as for ingest.")
   List<String> inputs = new ArrayList<>();
@@ -23,8 +25,8 @@ public final class PipelineCommand extends SparkCommand {
   String output;
 
   @Option(names = "--steps", split = ",", paramLabel = "STEP",
-      description = "Steps to run, comma separated (default: ingest,tokenise,train,score,summarize,trends; train is left "
-          + "out when --model is given).")
+      description = "Steps to run, comma separated, in any order: they run in data-flow order (default: "
+          + "ingest,tokenise,train,score,summarize,trends; train is left out when --model is given).")
   List<String> steps;
 
   @Option(names = "--model", paramLabel = "VERSION|latest",

@@ -34,6 +34,13 @@ class PipelineTest extends SparkTestBase {
     assertEquals(List.of("--output", "out", "--mode", "REPLACE_PARTITIONS"), plan.argsOf(Pipeline.SUMMARIZE));
     assertThrows(IllegalArgumentException.class, () -> new Pipeline.Plan(List.of(Pipeline.INGEST), "out",
         List.of(), null, null, null, null), "ingest without inputs");
+    Pipeline.Plan typedBackwards = new Pipeline.Plan(List.of(Pipeline.TRENDS, Pipeline.SCORE, Pipeline.INGEST,
+        Pipeline.SCORE), "out", List.of("xwlb:in"), "latest", null, null, null);
+    assertEquals(List.of(Pipeline.INGEST, Pipeline.SCORE, Pipeline.TRENDS), typedBackwards.steps(),
+        "data-flow order, each step once, whatever order --steps gave");
+    assertEquals(List.of(Pipeline.INGEST, Pipeline.SCORE, Pipeline.TRENDS),
+        List.copyOf(Pipeline.prepare(typedBackwards, TopiclineConf.defaults()).keySet()), "the order they run in");
+    assertTrue(typedBackwards.commandLine().contains("--steps ingest,score,trends"), typedBackwards.commandLine());
 
     String output = newDir("pipeline").toString();
     assertEquals(Optional.empty(), Pipeline.lastWindowEnd(spark, output));
