@@ -123,12 +123,27 @@ public final class TopiclineConf {
     return has(key) ? Optional.of(getString(key)) : Optional.empty();
   }
 
+  /** A string that must not be empty or only white space. */
+  public String getNonBlankString(String key) {
+    String v = getString(key);
+    if (v.isBlank()) {
+      throw new ConfException(fullKey(key), "must not be blank" + where(key));
+    }
+    return v;
+  }
+
   public int getInt(String key) {
-    return get(key, () -> config.getInt(ROOT + "." + key));
+    return get(key, () -> {
+      requireWhole(key);
+      return config.getInt(ROOT + "." + key);
+    });
   }
 
   public long getLong(String key) {
-    return get(key, () -> config.getLong(ROOT + "." + key));
+    return get(key, () -> {
+      requireWhole(key);
+      return config.getLong(ROOT + "." + key);
+    });
   }
 
   public double getDouble(String key) {
@@ -173,6 +188,14 @@ public final class TopiclineConf {
     }
     ConfigValue v = config.getValue(full);
     return " (" + v.origin().description() + ")";
+  }
+
+  /** The config library's getInt and getLong truncate a fraction (2.5 becomes 2); a count given so is a mistake. */
+  private void requireWhole(String key) {
+    Number n = config.getNumber(ROOT + "." + key);
+    if (n instanceof Double d && d != Math.rint(d)) {
+      throw new ConfException(fullKey(key), "must be a whole number, was " + n + where(key));
+    }
   }
 
   public static String fullKey(String key) {

@@ -51,14 +51,14 @@ public record IngestSettings(
       }
     }
     Generic generic = new Generic(
-        conf.getString("ingest.generic.id"),
-        conf.getString("ingest.generic.date"),
-        conf.getString("ingest.generic.title"),
-        conf.getString("ingest.generic.body"),
-        conf.getString("ingest.generic.source"),
-        conf.getString("ingest.generic.brief"),
-        conf.getString("ingest.generic.page"),
-        conf.getString("ingest.generic.default-source"),
+        conf.getNonBlankString("ingest.generic.id"),
+        conf.getNonBlankString("ingest.generic.date"),
+        conf.getNonBlankString("ingest.generic.title"),
+        conf.getNonBlankString("ingest.generic.body"),
+        conf.getNonBlankString("ingest.generic.source"),
+        conf.getNonBlankString("ingest.generic.brief"),
+        conf.getNonBlankString("ingest.generic.page"),
+        conf.getNonBlankString("ingest.generic.default-source"),
         formats);
     String delimiter = conf.getString("ingest.csv.delimiter");
     if (delimiter.length() != 1 && !delimiter.equals("\\t")) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicline.ingest.IngestSettings;
+import org.topicline.topics.TopicSettings;
 
 class TopiclineConfTest {
   @TempDir
@@ -39,6 +40,30 @@ class TopiclineConfTest {
     ConfException e = assertThrows(ConfException.class,
         () -> IngestSettings.from(TopiclineConf.load(null, Map.of("ingest.dedup.bands", "many"))));
     assertEquals("topicline.ingest.dedup.bands", e.key());
+  }
+
+  @Test
+  void aFractionWhereAWholeNumberBelongsNamesItsKey() {
+    ConfException e = assertThrows(ConfException.class,
+        () -> TopicSettings.from(TopiclineConf.load(null, Map.of("train.max-iter", "2.5"))));
+    assertEquals("topicline.train.max-iter", e.key());
+    assertTrue(e.getMessage().contains("whole number") && e.getMessage().contains("2.5"), e.getMessage());
+    assertEquals("topicline.sample.seed", assertThrows(ConfException.class,
+        () -> TopiclineConf.load(null, Map.of("sample.seed", "7.5")).getLong("sample.seed")).key());
+    assertEquals(2, TopiclineConf.load(null, Map.of("train.max-iter", "2.0")).getInt("train.max-iter"),
+        "a whole number written with a point is still whole");
+  }
+
+  @Test
+  void aBlankGenericFieldNameOrDefaultSourceNamesItsKey() {
+    for (String key : new String[] {"ingest.generic.id", "ingest.generic.page", "ingest.generic.default-source"}) {
+      for (String blank : new String[] {"", "\"\"", "\"  \""}) {
+        ConfException e = assertThrows(ConfException.class,
+            () -> IngestSettings.from(TopiclineConf.load(null, Map.of(key, blank))), key + "=" + blank);
+        assertEquals("topicline." + key, e.key());
+        assertTrue(e.getMessage().contains("blank"), e.getMessage());
+      }
+    }
   }
 
   @Test
