@@ -30,13 +30,20 @@ public record TrendsSettings(List<Granularity> granularities, Map<Granularity, I
   public static TrendsSettings from(TopiclineConf conf) {
     List<Granularity> granularities = new ArrayList<>();
     for (String g : conf.getStringList(SECTION + ".granularities")) {
+      Granularity parsed;
       try {
-        granularities.add(Granularity.parse(g));
+        parsed = Granularity.parse(g);
       } catch (IllegalArgumentException e) {
         throw new ConfException(TopiclineConf.fullKey(SECTION + ".granularities"),
             "unknown granularity '" + g + "' (day, week, month, quarter, year)"
                 + conf.where(SECTION + ".granularities"));
       }
+      if (granularities.contains(parsed)) {
+        // Each entry is counted on its own and the counts unioned: a repeated one would double its counts.
+        throw new ConfException(TopiclineConf.fullKey(SECTION + ".granularities"),
+            "names " + parsed.label() + " twice" + conf.where(SECTION + ".granularities"));
+      }
+      granularities.add(parsed);
     }
     if (granularities.isEmpty()) {
       throw new ConfException(TopiclineConf.fullKey(SECTION + ".granularities"), "must name at least one granularity");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topicline.ingest.IngestSettings;
 import org.topicline.topics.TopicSettings;
+import org.topicline.trends.TrendsSettings;
 
 class TopiclineConfTest {
   @TempDir
@@ -64,6 +65,16 @@ class TopiclineConfTest {
         assertTrue(e.getMessage().contains("blank"), e.getMessage());
       }
     }
+  }
+
+  @Test
+  void aRepeatedTrendGranularityNamesItsKey() {
+    ConfException e = assertThrows(ConfException.class,
+        () -> TrendsSettings.from(TopiclineConf.load(null, Map.of("trends.granularities", "[month, week, month]"))));
+    assertEquals("topicline.trends.granularities", e.key());
+    assertTrue(e.getMessage().contains("month twice"), e.getMessage());
+    assertEquals(2, TrendsSettings.from(TopiclineConf.load(null, Map.of("trends.granularities", "[month, week]")))
+        .granularities().size());
   }
 
   @Test
