@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The resolved configuration of one run, with the precedence CLI {@code --set} &gt; {@code --conf FILE} &gt; the
@@ -32,12 +31,10 @@ public final class TopiclineConf {
 
   private final transient Config config;
   private final String userConfDir;
-  private final String description;
 
-  private TopiclineConf(Config config, String userConfDir, String description) {
+  private TopiclineConf(Config config, String userConfDir) {
     this.config = config;
     this.userConfDir = userConfDir;
-    this.description = description;
   }
 
   /** The bundled defaults only. */
@@ -59,7 +56,6 @@ public final class TopiclineConf {
     }
     Config merged = defaults;
     String dir = null;
-    String description = "defaults";
     if (confFile != null) {
       if (!Files.isRegularFile(confFile)) {
         throw new ConfException("--conf", "no such file: " + confFile);
@@ -70,7 +66,6 @@ public final class TopiclineConf {
         throw new ConfException("--conf", e.getMessage(), e);
       }
       dir = confFile.toAbsolutePath().getParent().toString();
-      description = confFile.toString();
     }
     if (!overrides.isEmpty()) {
       StringBuilder text = new StringBuilder();
@@ -84,14 +79,13 @@ public final class TopiclineConf {
       } catch (ConfigException e) {
         throw new ConfException("--set", e.getMessage(), e);
       }
-      description += " + --set";
     }
     try {
       merged = merged.resolve(ConfigResolveOptions.defaults().setAllowUnresolved(false));
     } catch (ConfigException e) {
       throw new ConfException(ROOT, e.getMessage(), e);
     }
-    return new TopiclineConf(merged, dir, description);
+    return new TopiclineConf(merged, dir);
   }
 
   private static String quoteIfNeeded(String v) {
@@ -102,25 +96,8 @@ public final class TopiclineConf {
     return "\"" + t.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  public String description() {
-    return description;
-  }
-
-  /** The underlying config, rooted at {@code topicline}; for settings classes in this package. */
-  public Config root() {
-    return config.getConfig(ROOT);
-  }
-
-  public boolean has(String key) {
-    return config.hasPath(ROOT + "." + key);
-  }
-
   public String getString(String key) {
     return get(key, () -> config.getString(ROOT + "." + key));
-  }
-
-  public Optional<String> getOptionalString(String key) {
-    return has(key) ? Optional.of(getString(key)) : Optional.empty();
   }
 
   /** A string that must not be empty or only white space. */

@@ -100,14 +100,6 @@ public final class HanLPTokenizer extends Transformer implements DefaultParamsWr
     return this;
   }
 
-  public String getInputCol() {
-    return $(inputCol);
-  }
-
-  public String getOutputCol() {
-    return $(outputCol);
-  }
-
   public Param<String> inputCol() {
     return inputCol;
   }

@@ -32,7 +32,7 @@ public final class MultiTopicLogisticRegression {
   public record Settings(double regParam, int maxIter, double tol) implements Serializable {}
 
   /** One topic's fit: the coefficients, the intercept, L-BFGS iterations, and whether the loss converged. */
-  public record Fit(double[] coefficients, double intercept, int iterations, boolean converged, double loss) {
+  public record Fit(double[] coefficients, double intercept, int iterations, boolean converged) {
     /** The fit as Spark's model, reading {@code featuresCol}. */
     public LogisticRegressionModel model(String uid, String featuresCol) {
       LogisticRegressionModel m = new LogisticRegressionModel(uid, Vectors.dense(coefficients), intercept);
@@ -95,7 +95,7 @@ public final class MultiTopicLogisticRegression {
       if (opt[k] != null) {
         double[] x = opt[k].x();
         out[k] = new Fit(java.util.Arrays.copyOf(x, features), x[features], opt[k].iterations(),
-            opt[k].converged(), opt[k].loss());
+            opt[k].converged());
       }
     }
     return out;
@@ -215,10 +215,6 @@ public final class MultiTopicLogisticRegression {
 
     double[] x() {
       return x;
-    }
-
-    double loss() {
-      return f;
     }
 
     double[] point() {
