@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -82,8 +81,8 @@ public final class SampleWriter {
     long started = System.currentTimeMillis();
     String root = DataPaths.normalise(output).replaceAll("/+$", "");
     FileSystem fs = rawFileSystem(DataPaths.fileSystem(hadoop, root));
-    Path articlesDir = new Path(URI.create(root + "/" + ARTICLES_DIR));
-    Path truthDir = new Path(URI.create(root + "/" + TRUTH_DIR));
+    Path articlesDir = new Path(root, ARTICLES_DIR);
+    Path truthDir = new Path(root, TRUTH_DIR);
     clearPreviousSample(fs, articlesDir, truthDir);
 
     List<Map<String, Object>> labels = new ArrayList<>();

@@ -160,7 +160,7 @@ public final class GoldLabels {
   }
 
   private static byte[] readBytes(SparkSession spark, String path) {
-    try (var in = DataPaths.fileSystem(spark, path).open(new org.apache.hadoop.fs.Path(java.net.URI.create(path)))) {
+    try (var in = DataPaths.fileSystem(spark, path).open(new org.apache.hadoop.fs.Path(path))) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -82,7 +81,7 @@ public final class TopicModel {
   public static String latestVersion(SparkSession spark, String modelsDir) {
     FileSystem fs = DataPaths.fileSystem(spark, modelsDir);
     try {
-      Path dir = new Path(URI.create(modelsDir));
+      Path dir = new Path(modelsDir);
       if (!fs.exists(dir)) {
         throw new IllegalArgumentException("no models in " + modelsDir + ": run topicline train first");
       }

@@ -162,11 +162,14 @@ class SampleWriterTest {
   }
 
   @Test
-  void commandWritesTheSampleAndRejectsBadFlags() {
-    Path out = dir.resolve("cli");
+  void commandWritesTheSampleAndRejectsBadFlags() throws IOException {
+    // A space in the folder name is a plain character of the path, not percent-encoded.
+    Path out = dir.resolve("cli output");
     assertEquals(0, Topicline.commandLine().execute("generate-sample", "--output", out.toString(), "--years", "1",
         "--per-day", "1", "--seed", "5"));
     assertTrue(Files.isRegularFile(out.resolve("articles/2021-12.jsonl")));
+    assertTrue(Files.isRegularFile(out.resolve("truth/manifest.json")));
+    assertEquals(List.of(out), files(dir).stream().filter(p -> p.getFileName().toString().startsWith("cli")).toList());
     assertEquals(2, Topicline.commandLine().execute("generate-sample", "--output", out.toString(), "--years", "0"));
     assertEquals(2, Topicline.commandLine().execute("generate-sample", "--output", out.toString(),
         "--set", "sample.per-day=0"));

@@ -76,7 +76,8 @@ class TrainScoreJobTest extends SparkTestBase {
   @BeforeAll
   static void train() throws Exception {
     output = DataPaths.normalise(newDir("out").toString());
-    models = output + "/models";
+    // A space in the folder name: paths are Hadoop paths, not URIs to be parsed.
+    models = output + "/my models";
     TableIO.write(spark.createDataset(corpus(), Article.ENCODER), output, Article.SPEC, TableIO.Mode.REPLACE, "t");
     TopiclineConf conf = TopiclineConf.load(null, Map.of("train.min-doc-freq", "1"));
     analyzer = TextAnalyzer.from(conf);
@@ -191,7 +192,8 @@ class TrainScoreJobTest extends SparkTestBase {
   }
   @Test
   void evalTopicsScoresHandLabelledItemsAndListsTheMisses() throws Exception {
-    java.nio.file.Path root = newDir("labelled");
+    // The items' files are read from under a folder whose name has a space.
+    java.nio.file.Path root = java.nio.file.Files.createDirectories(newDir("labelled").resolve("hand labels"));
     java.nio.file.Path day = java.nio.file.Files.createDirectories(root.resolve("peoples-daily/2021年1月/20210105"));
     // People's Daily layout: line 1 a kicker (empty), line 2 the title, then the body; CRLF.
     String[][] files = {
