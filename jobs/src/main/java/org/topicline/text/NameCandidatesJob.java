@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -111,15 +112,15 @@ public final class NameCandidatesJob {
     Dataset<String> texts = texts(TableIO.read(spark, output, Tables.ARTICLES), o.fraction()).cache();
     try {
       long articles = texts.count();
-      // Whether the analyzer keeps a name whole is asked once per distinct name here, not at every occurrence.
+      // Whether the analyzer keeps a name whole is asked once per distinct name, after counting, not at every
+      // occurrence; the limit is applied before the collect so only the proposed names reach the driver.
       List<Row> counted = texts.flatMap(new RecognisedNames(recogniser), Encoders.STRING())
           .groupBy("value").count()
           .where(functions.col("count").geq(o.minCount()))
+          .filter(new SplitBy(plain))
           .orderBy(functions.col("count").desc(), functions.col("value"))
-          .collectAsList().stream()
-          .filter(r -> plain.tokens(r.getString(0)).size() != 1)
           .limit(o.limit())
-          .toList();
+          .collectAsList();
       List<String> names = counted.stream().map(r -> r.getString(0)).toList();
       Map<String, long[]> places = new java.util.HashMap<>();
       for (Row r : texts.flatMap(new Occurrences(plain, names),
@@ -161,6 +162,14 @@ public final class NameCandidatesJob {
         }
       }
       return out.iterator();
+    }
+  }
+
+  /** Whether the analyzer splits the name of a counted row, which it must for the name to be proposed. */
+  private record SplitBy(TextAnalyzer analyzer) implements FilterFunction<Row> {
+    @Override
+    public boolean call(Row counted) {
+      return analyzer.tokens(counted.getString(0)).size() != 1;
     }
   }
 

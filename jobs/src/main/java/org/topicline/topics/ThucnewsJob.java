@@ -272,26 +272,32 @@ public final class ThucnewsJob {
     };
   }
 
-  /** Accuracy and macro-F1 of {@code predicted} ({@code label} and {@code prediction} columns). */
+  /**
+   * Accuracy and macro-F1 of {@code predicted} ({@code label} and {@code prediction} columns), from its confusion
+   * counts: only one row per (label, prediction) pair reaches the driver, however many lines were scored.
+   */
   static Scores score(Dataset<Row> predicted) {
-    List<Row> rows = predicted.select(col(LABEL), col(PREDICTION)).collectAsList();
+    List<Row> pairs = predicted.groupBy(col(LABEL), col(PREDICTION)).count().collectAsList();
     int classes = 0;
-    for (Row r : rows) {
+    for (Row r : pairs) {
       classes = Math.max(classes, (int) Math.max(r.getDouble(0), r.getDouble(1)) + 1);
     }
     long[] tp = new long[classes];
     long[] fp = new long[classes];
     long[] fn = new long[classes];
+    long rows = 0;
     long correct = 0;
-    for (Row r : rows) {
+    for (Row r : pairs) {
       int gold = (int) r.getDouble(0);
       int guess = (int) r.getDouble(1);
+      long n = r.getLong(2);
+      rows += n;
       if (gold == guess) {
-        correct++;
-        tp[gold]++;
+        correct += n;
+        tp[gold] += n;
       } else {
-        fp[guess]++;
-        fn[gold]++;
+        fp[guess] += n;
+        fn[gold] += n;
       }
     }
     double macro = 0;
@@ -299,7 +305,6 @@ public final class ThucnewsJob {
       double denom = 2.0 * tp[c] + fp[c] + fn[c];
       macro += denom == 0 ? 0 : 2.0 * tp[c] / denom;
     }
-    return new Scores(rows.size(), rows.isEmpty() ? 0 : (double) correct / rows.size(),
-        classes == 0 ? 0 : macro / classes);
+    return new Scores(rows, rows == 0 ? 0 : (double) correct / rows, classes == 0 ? 0 : macro / classes);
   }
 }

@@ -44,6 +44,29 @@ class NameCandidatesJobTest extends SparkTestBase {
     assertTrue(r.summary().contains("张建国"));
   }
 
+  /**
+   * The limit keeps the most frequent names the analyzer splits: 李强, the most frequent name, is in its dictionary
+   * and takes no place.
+   */
+  @Test
+  void theLimitKeepsTheMostFrequentSplitNames() throws Exception {
+    String output = DataPaths.normalise(newDir("limit").toString());
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      articles.add(TokeniseJobTest.article("a" + i, null, "总理李强出席会议", null,
+          "总理李强出席会议，李强强调发展。李强指出要稳增长。村党支部书记张建国说，今年村里修了路。张建国表示要带领群众致富。"
+              + "镇长王建华也参加了会议。"));
+    }
+    TableIO.write(spark.createDataset(articles, Article.ENCODER), output, Article.SPEC, TableIO.Mode.REPLACE,
+        "ingest-1");
+
+    Function<Integer, List<String>> proposed = limit -> NameCandidatesJob.run(spark,
+            new NameCandidatesJob.Options(output, ANALYZER, 1, limit, 1))
+        .candidates().stream().map(c -> c.name() + " " + c.recognised()).toList();
+    assertEquals(List.of("张建国 8", "王建华 4"), proposed.apply(10));
+    assertEquals(List.of("张建国 8"), proposed.apply(1));
+  }
+
   @Test
   void aNameCrossesWhereItsCharactersBelongToAnotherWord() {
     TextAnalyzer plain = new TextAnalyzer("viterbi", List.of(), List.of());
