@@ -127,36 +127,44 @@ public final class ThucnewsJob {
   }
 
   public static Result run(SparkSession spark, Options o) {
-    Dataset<Row> train = read(spark, o.train()).cache();
-    Dataset<Row> test = read(spark, o.test()).cache();
-    SupervisedSettings s = o.settings();
-    StringIndexerModel labels = new StringIndexer().setInputCol(LABEL_NAME).setOutputCol(LABEL)
-        // A test label never seen in training is kept (as one more index) and counts as an error, not a crash.
-        .setHandleInvalid("keep").fit(train);
+    Dataset<Row> train = read(spark, o.train());
+    Dataset<Row> test = read(spark, o.test());
+    train.cache();
+    test.cache();
+    // Released on failure too: the session may go on to run other commands (the pipeline, the benchmarks).
+    try {
+      SupervisedSettings s = o.settings();
+      StringIndexerModel labels = new StringIndexer().setInputCol(LABEL_NAME).setOutputCol(LABEL)
+          // A test label never seen in training is kept (as one more index) and counts as an error, not a crash.
+          .setHandleInvalid("keep").fit(train);
 
-    spark.sparkContext().setJobDescription("train --labels: choose the classifier and regularisation");
-    List<Candidate> candidates = validate(train, labels, o.analyzer(), s);
-    // A tie goes to the candidate listed first (logistic regression first, then in the order of the conf).
-    Candidate chosen = candidates.stream()
-        .reduce((best, c) -> c.validationAccuracy() > best.validationAccuracy() ? c : best).orElseThrow();
+      spark.sparkContext().setJobDescription("train --labels: choose the classifier and regularisation");
+      List<Candidate> candidates = validate(train, labels, o.analyzer(), s);
+      // A tie goes to the candidate listed first (logistic regression first, then in the order of the conf).
+      Candidate chosen = candidates.stream()
+          .reduce((best, c) -> c.validationAccuracy() > best.validationAccuracy() ? c : best).orElseThrow();
 
-    spark.sparkContext().setJobDescription("train --labels: fit on all training lines");
-    PipelineModel model = pipeline(labels, o.analyzer(), s, chosen.classifier(), chosen.regParam()).fit(train);
+      spark.sparkContext().setJobDescription("train --labels: fit on all training lines");
+      PipelineModel model = pipeline(labels, o.analyzer(), s, chosen.classifier(), chosen.regParam()).fit(train);
 
-    spark.sparkContext().setJobDescription("train --labels: test");
-    Scores scores = score(model.transform(test));
+      spark.sparkContext().setJobDescription("train --labels: test");
+      Scores scores = score(model.transform(test));
 
-    String saved = null;
-    if (o.modelsDir() != null) {
-      saved = TopicModel.versionDir(o.modelsDir(), "supervised-" + System.currentTimeMillis());
-      try {
-        model.write().overwrite().save(saved);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      String saved = null;
+      if (o.modelsDir() != null) {
+        saved = TopicModel.versionDir(o.modelsDir(), "supervised-" + System.currentTimeMillis());
+        try {
+          model.write().overwrite().save(saved);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
+      return new Result(train.count(), scores.rows(), candidates, chosen, scores.accuracy(), scores.macroF1(), saved);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+      train.unpersist();
+      test.unpersist();
     }
-    spark.sparkContext().setJobDescription(null);
-    return new Result(train.count(), scores.rows(), candidates, chosen, scores.accuracy(), scores.macroF1(), saved);
   }
 
   /** Every classifier and regularisation value the settings list, in order (logistic, linear SVC, squared hinge). */
@@ -183,14 +191,18 @@ public final class ThucnewsJob {
     PipelineModel features = new Pipeline().setStages(featureStages(labels, analyzer, s)).fit(split[0]);
     Dataset<Row> fit = features.transform(split[0]).select(LABEL, FEATURES).cache();
     Dataset<Row> validation = features.transform(split[1]).select(LABEL, FEATURES).cache();
-    List<Candidate> out = new ArrayList<>();
-    for (Candidate c : all) {
-      double accuracy = score(classifier(s, c.classifier(), c.regParam()).fit(fit).transform(validation)).accuracy();
-      out.add(new Candidate(c.classifier(), c.regParam(), accuracy));
+    try {
+      List<Candidate> out = new ArrayList<>();
+      for (Candidate c : all) {
+        double accuracy = score(classifier(s, c.classifier(), c.regParam()).fit(fit).transform(validation))
+            .accuracy();
+        out.add(new Candidate(c.classifier(), c.regParam(), accuracy));
+      }
+      return out;
+    } finally {
+      fit.unpersist();
+      validation.unpersist();
     }
-    fit.unpersist();
-    validation.unpersist();
-    return out;
   }
 
   /** Features, classifier, and the predicted label's name; {@code labels} fixes the label indices. */

@@ -153,6 +153,20 @@ class ThucnewsJobTest extends SparkTestBase {
   }
 
   @Test
+  void aFailedRunLeavesNothingCached() throws Exception {
+    Path dir = Files.createDirectories(scratch.resolve("failed"));
+    Files.writeString(dir.resolve("train.txt"), lines(0, 24));
+    Files.writeString(dir.resolve("test.txt"), lines(24, 6));
+    // A file where the models folder should be: saving fails after training and testing.
+    Files.writeString(dir.resolve("models"), "");
+    ThucnewsJob.Options o = new ThucnewsJob.Options(DataPaths.normalise(dir.resolve("train.txt").toString()),
+        DataPaths.normalise(dir.resolve("test.txt").toString()), DataPaths.normalise(dir.resolve("models").toString()),
+        TextAnalyzer.from(TopiclineConf.defaults()), settings(List.of(0.1), List.of(), List.of()));
+    assertThrows(Exception.class, () -> ThucnewsJob.run(spark, o));
+    assertTrue(spark.sharedState().cacheManager().isEmpty(), "the training and test lines were released");
+  }
+
+  @Test
   void aLineWithoutALabelNamesItsLine() throws Exception {
     Path f = scratch.resolve("bad.txt");
     Files.writeString(f, "足球联赛\tsports\n没有标签的标题\n");
