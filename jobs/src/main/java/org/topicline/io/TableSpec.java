@@ -2,7 +2,6 @@ package org.topicline.io;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a table looks like on disk: its name, its columns in order (snake_case, each with a comment for the schema
@@ -40,10 +39,5 @@ public record TableSpec(String name, LinkedHashMap<String, String> columns, List
     public TableSpec build() {
       return new TableSpec(name, columns, partitionBy);
     }
-  }
-
-  /** Comments keyed by column, in order. */
-  public Map<String, String> comments() {
-    return columns;
   }
 }

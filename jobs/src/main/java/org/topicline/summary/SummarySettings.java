@@ -57,7 +57,7 @@ public record SummarySettings(
         conf.getInt("summary.keywords", 0, 1000),
         conf.getInt("summary.keyword-window", 2, 50),
         conf.getInt("summary.keyword-chars", 0, Integer.MAX_VALUE),
-        conf.getString("summary.sentence-tokens"),
+        sentenceTokens(conf),
         new Digest(periods,
             conf.getInt("summary.digest.budget-chars", 10, 100_000),
             conf.getInt("summary.digest.max-sentences", 1, 1000),
@@ -70,6 +70,20 @@ public record SummarySettings(
   public SummarySettings withBudget(int chars) {
     return new SummarySettings(chars, maxSentences, graphWeight, positionWeight, titleWeight, damping, mmrLambda,
         maxSimilarity, minSentenceChars, leadIns, boilerplate, keywords, keywordWindow, keywordChars, sentenceTokens, digest);
+  }
+
+  /**
+   * {@code summary.sentence-tokens}, lower case: {@link SummaryTokenizers#CHAR_BIGRAMS} or
+   * {@link SummaryTokenizers#WORDS}.
+   */
+  private static String sentenceTokens(TopiclineConf conf) {
+    String kind = conf.getString("summary.sentence-tokens").toLowerCase(java.util.Locale.ROOT);
+    if (!kind.equals(SummaryTokenizers.CHAR_BIGRAMS) && !kind.equals(SummaryTokenizers.WORDS)) {
+      throw new ConfException(TopiclineConf.fullKey("summary.sentence-tokens"), "must be "
+          + SummaryTokenizers.CHAR_BIGRAMS + " or " + SummaryTokenizers.WORDS + ", was '" + kind + "'"
+          + conf.where("summary.sentence-tokens"));
+    }
+    return kind;
   }
 
   private static List<String> patterns(TopiclineConf conf, String key) {

@@ -1,7 +1,5 @@
 package org.topicline.summary;
 
-import java.util.Locale;
-import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 import org.topicline.text.TextAnalyzer;
 
@@ -16,15 +14,10 @@ public record SummaryTokenizers(Tokenizer sentences, TextAnalyzer keywords, Stri
   public static final String WORDS = "words";
 
   public static SummaryTokenizers from(TopiclineConf conf) {
-    String kind = conf.getString("summary.sentence-tokens").toLowerCase(Locale.ROOT);
+    // SummarySettings owns the key and its validation.
+    String kind = SummarySettings.from(conf).sentenceTokens();
     TextAnalyzer analyzer = TextAnalyzer.from(conf);
-    Tokenizer words = analyzer::tokens;
-    Tokenizer sentences = switch (kind) {
-      case CHAR_BIGRAMS -> Tokenizer.charBigrams();
-      case WORDS -> words;
-      default -> throw new ConfException(TopiclineConf.fullKey("summary.sentence-tokens"),
-          "must be " + CHAR_BIGRAMS + " or " + WORDS + ", was '" + kind + "'" + conf.where("summary.sentence-tokens"));
-    };
+    Tokenizer sentences = kind.equals(WORDS) ? analyzer::tokens : Tokenizer.charBigrams();
     return new SummaryTokenizers(sentences, analyzer,
         "lexrank-tfidf+position+title+mmr/" + kind + "; keywords textrank/" + analyzer.segmenter());
   }

@@ -65,10 +65,6 @@ public final class TopicModel {
     return topics;
   }
 
-  public JsonNode metadata() {
-    return metadata;
-  }
-
   public String dictionaryHash() {
     return metadata.path("dictionary_hash").asText();
   }

@@ -2,10 +2,13 @@ package org.topicline.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 
 class ExtractiveSummarizerTest {
@@ -22,6 +25,19 @@ class ExtractiveSummarizerTest {
 
   private static ExtractiveSummarizer summarizer(int budget) {
     return new ExtractiveSummarizer(SETTINGS.withBudget(budget), TOKENIZERS);
+  }
+
+  @Test
+  void sentenceTokensAreValidatedWithTheKeyNamed() {
+    TopiclineConf words = TopiclineConf.load(null, Map.of("summary.sentence-tokens", "Words"));
+    assertEquals(SummaryTokenizers.WORDS, SummarySettings.from(words).sentenceTokens());
+    String text = "会议要求加快发展";
+    assertEquals(org.topicline.text.TextAnalyzer.from(words).tokens(text),
+        SummaryTokenizers.from(words).sentences().tokens(text));
+    assertEquals(List.of("会议", "议要", "要求", "求加", "加快", "快发", "发展"), TOKENIZERS.sentences().tokens(text));
+    ConfException e = assertThrows(ConfException.class,
+        () -> SummaryTokenizers.from(TopiclineConf.load(null, Map.of("summary.sentence-tokens", "chars"))));
+    assertTrue(e.getMessage().contains("topicline.summary.sentence-tokens"), e.getMessage());
   }
 
   @Test
