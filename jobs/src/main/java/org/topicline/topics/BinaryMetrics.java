@@ -3,9 +3,9 @@ package org.topicline.topics;
 import java.io.Serializable;
 
 /**
- * Precision, recall, F1, ROC AUC and PR AUC of probabilities against 0/1 labels, and the threshold with the best F1,
- * all computed from a {@link Histogram}: the held-out split grows with the corpus, so its probabilities are counted
- * into fixed bins on the executors and only the bins reach the driver.
+ * Precision, recall, F1, ROC AUC and PR AUC of probabilities against 0/1 labels, and the threshold with the best
+ * F-beta for a given beta, all computed from a {@link Histogram}: the held-out split grows with the corpus, so its
+ * probabilities are counted into fixed bins on the executors and only the bins reach the driver.
  */
 public record BinaryMetrics(double threshold, double precision, double recall, double f1, double rocAuc,
     double prAuc, long support, long size) {

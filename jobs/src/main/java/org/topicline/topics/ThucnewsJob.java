@@ -263,7 +263,8 @@ public final class ThucnewsJob {
 
   /** Counts of the terms in {@code input}, IDF-weighted and L2-normalised into {@code output}. */
   private static List<PipelineStage> tfIdf(SupervisedSettings s, String input, String output) {
-    // Titles rarely repeat a term; binary counts keep a repeated character from outweighing the rest.
+    // Raw counts by default; train.supervised-binary-tf counts a term once per line however often it repeats. Titles
+    // rarely repeat a term: it moved dev.txt accuracy by 0.1 points (README).
     return List.of(new CountVectorizer().setInputCol(input).setOutputCol(output + "_tf").setMinDF(s.minDocFreq())
             .setVocabSize(s.vocabSize()).setBinary(s.binaryTf()),
         new IDF().setInputCol(output + "_tf").setOutputCol(output + "_tfidf"),
