@@ -2,7 +2,10 @@ package org.topicline.text;
 
 import com.hankcs.hanlp.dictionary.other.CharTable;
 import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,11 +101,37 @@ public final class TextAnalyzer implements Serializable {
 
   /** The analysis steps as coded here, part of the fingerprint. */
   static final String STEPS = "hanlp portable-1.8.6; custom forcing; name recognition and bundled dictionaries per hash; no pos; fullwidth+t2s+lower; "
-      + "letter-or-digit words; ascii glue; stop words";
+      + "gb2312 han kept; line breaks kept; letter-or-digit words; ascii glue with hyphens; stop words";
 
-  /** Full-width to half-width, traditional to simplified, upper to lower case; one char in, one char out. */
+  /** The CJK ideographs GB2312 encodes: the simplified characters mainland text is written in. */
+  private static final BitSet GB2312_HAN = gb2312Han();
+
+  /**
+   * Full-width to half-width, traditional to simplified, upper to lower case; one char in, one char out; line
+   * breaks stay (they end sentences for the seed rules).
+   */
   public static String normalise(String text) {
-    return CharTable.convert(text).toLowerCase(Locale.ROOT);
+    char[] out = CharTable.convert(text).toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      char c = text.charAt(i);
+      // HanLP's table also maps 46 everyday simplified characters to rare ones (猛 -> 勐, 拾 -> 十, 糊 -> 煳, which
+      // split 猛烈 and 收拾) and line breaks to spaces: a character GB2312 holds is already simplified.
+      if (GB2312_HAN.get(c) || c == '\n' || c == '\r') {
+        out[i] = c;
+      }
+    }
+    return new String(out).toLowerCase(Locale.ROOT);
+  }
+
+  private static BitSet gb2312Han() {
+    CharsetEncoder gb2312 = Charset.forName("GB2312").newEncoder();
+    BitSet han = new BitSet(0x10000);
+    for (char c = 0x4E00; c <= 0x9FFF; c++) {
+      if (gb2312.canEncode(c)) {
+        han.set(c);
+      }
+    }
+    return han;
   }
 
   /** The kept tokens: the words of {@link #terms}, segmented without part-of-speech tagging (same words). */
@@ -162,16 +191,31 @@ public final class TextAnalyzer implements Serializable {
   }
 
   private Term flush(Term t, List<Term> out) {
-    if (t != null && !stopWords.contains(t.word())) {
-      out.add(t);
+    if (t == null) {
+      return null;
+    }
+    // A hyphen HanLP left at an edge ("covid-" before a space) is not part of the word.
+    String w = t.word();
+    int from = 0;
+    int to = w.length();
+    while (from < to && w.charAt(from) == '-') {
+      from++;
+    }
+    while (to > from && w.charAt(to - 1) == '-') {
+      to--;
+    }
+    Term kept = from == 0 && to == w.length() ? t : new Term(w.substring(from, to), t.pos(), t.offset() + from);
+    if (isWord(kept.word()) && !stopWords.contains(kept.word())) {
+      out.add(kept);
     }
     return null;
   }
 
+  /** Letters, digits, dots and hyphens of ASCII: the pieces of 5g, covid-19, b-52, 3.5 that HanLP cuts apart. */
   private static boolean isAscii(String w) {
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);
-      if (c > 127 || !(Character.isLetterOrDigit(c) || c == '.')) {
+      if (c > 127 || !(Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
         return false;
       }
     }

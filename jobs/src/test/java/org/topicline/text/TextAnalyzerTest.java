@@ -47,6 +47,21 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void simplifiedTextStaysAsWritten() {
+    // HanLP's conversion table alone turns 猛 into 勐, 拾 into 十 and 糊 into 煳, splitting these words.
+    List<String> tokens = ANALYZER.tokens("疫情猛烈反弹，收拾残局，界限模糊");
+    assertTrue(tokens.containsAll(List.of("猛烈", "收拾", "模糊")), tokens.toString());
+    assertEquals("第一段\n第二段", TextAnalyzer.normalise("第一段\n第二段"), "line breaks end sentences for the rules");
+  }
+
+  @Test
+  void hyphenatedLatinWordsStayWhole() {
+    List<String> tokens = ANALYZER.tokens("COVID-19疫情期间，B-52轰炸机");
+    assertTrue(tokens.containsAll(List.of("covid-19", "b-52")), tokens.toString());
+    assertTrue(tokens.stream().noneMatch(t -> t.startsWith("-") || t.endsWith("-")), tokens.toString());
+  }
+
+  @Test
   void latinWordsAndNumbersAreTokens() {
     assertEquals(List.of("hanlp", "1.8", "支持", "java", "17", "python"),
         ANALYZER.tokens("HanLP 1.8 支持 Java 17 和 Python!"));

@@ -117,5 +117,9 @@ class SeedRulesTest {
   void sentencesEndAtStopsAndLineBreaks() {
     assertEquals(List.of("一。", "二！", "三?", "四", "五"), SeedRules.sentences("一。二！三?\n四\n\n五"));
     assertTrue(SeedRules.sentences("").isEmpty());
+    // Through the rules' own normalisation too: paragraphs without a full stop are sentences of their own.
+    SeedRules.Text text = SeedRules.Text.of("标题", "推进数字政府建设\n数字政府让办事更方便\n建设数字政府\n今天天气晴朗。");
+    assertEquals(4, text.sentences().size(), text.sentences().toString());
+    assertEquals(3, SeedRules.score(topic("digital_government"), text).mentions());
   }
 }
