@@ -112,6 +112,7 @@ public final class TopicModel {
       }
       String id = t.path("id").asText();
       PipelineModel p = PipelineModel.load(dir + "/" + TOPICS_DIR + "/" + id);
+      vectorizer(version, p);
       double threshold = t.path("threshold").asDouble();
       TopicSpec rules = t.has("rules")
           ? TopicSpec.fromJson(id, t.path("display_name").asText(), t.path("rules"), threshold) : null;
@@ -121,6 +122,22 @@ public final class TopicModel {
       throw new IllegalArgumentException("model " + dir + " has no trained topics");
     }
     return new TopicModel(version, topics, meta);
+  }
+
+  /**
+   * The pipeline's {@code TopicVectorizer} stage, whose vocabulary names the evidence terms. Models trained before
+   * that stage existed vectorise with CountVectorizer stages, whose feature indices it cannot name (evidence failed
+   * on them with an index out of bounds), so they are refused rather than scored without evidence.
+   */
+  private static TopicVectorizerModel vectorizer(String version, PipelineModel pipeline) {
+    for (Transformer t : pipeline.stages()) {
+      if (t instanceof TopicVectorizerModel v) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("model " + version + " (topic pipeline " + pipeline.uid() + ") has no "
+        + "TopicVectorizer stage: it was trained before that stage existed and cannot be scored; retrain it with "
+        + "topicline train");
   }
 
   /** The analyzer-bearing feature stages, shared by every topic's pipeline. */
@@ -156,13 +173,10 @@ public final class TopicModel {
   }
 
   Scorer scorer(int evidenceTerms) {
-    List<String> vocab = new ArrayList<>();
-    for (Transformer t : topics.get(0).pipeline().stages()) {
-      if (t instanceof TopicVectorizerModel v) {
-        for (int i = 0; i < v.blocks().size(); i++) {
-          vocab.add(v.blocks().term(i, TopicFeatures.TITLE_PREFIX));
-        }
-      }
+    TfIdfBlocks blocks = vectorizer(version, topics.get(0).pipeline()).blocks();
+    String[] terms = new String[blocks.size()];
+    for (int i = 0; i < terms.length; i++) {
+      terms[i] = blocks.term(i, TopicFeatures.TITLE_PREFIX);
     }
     int n = topics.size();
     String[] ids = new String[n];
@@ -180,7 +194,7 @@ public final class TopicModel {
       threshold[i] = t.threshold();
       rules[i] = t.rules();
     }
-    return new Scorer(version, ids, coef, intercept, threshold, rules, vocab.toArray(String[]::new), evidenceTerms);
+    return new Scorer(version, ids, coef, intercept, threshold, rules, terms, evidenceTerms);
   }
 
   /** Plain arrays for executors: topic ids, coefficients, thresholds, rules and the term of every feature index. */

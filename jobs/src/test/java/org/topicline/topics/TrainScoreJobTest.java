@@ -166,6 +166,29 @@ class TrainScoreJobTest extends SparkTestBase {
   }
 
   @Test
+  void aModelTrainedBeforeTheTopicVectorizerStageIsRefusedAtLoad() throws Exception {
+    // Such models vectorised with CountVectorizer stages: the same model with its TopicVectorizer replaced by one.
+    String old = DataPaths.normalise(newDir("old-models").toString());
+    String dir = TopicModel.versionDir(old, "20200101T000000Z");
+    DataPaths.writeText(spark, dir + "/" + TopicModel.METADATA, DataPaths.readText(spark,
+        TopicModel.versionDir(models, trained.version()) + "/" + TopicModel.METADATA));
+    for (TopicModel.Topic t : TopicModel.load(spark, models, trained.version()).topics()) {
+      org.apache.spark.ml.Transformer[] stages = t.pipeline().stages().clone();
+      for (int k = 0; k < stages.length; k++) {
+        if (stages[k] instanceof TopicVectorizerModel) {
+          stages[k] = new org.apache.spark.ml.feature.CountVectorizerModel(new String[] {"一网通办"})
+              .setInputCol(TopicFeatures.BODY_TOKENS).setOutputCol(TopicFeatures.FEATURES);
+        }
+      }
+      new org.apache.spark.ml.PipelineModel(t.pipeline().uid(), stages).write()
+          .save(dir + "/" + TopicModel.TOPICS_DIR + "/" + t.id());
+    }
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TopicModel.load(spark, old, "20200101T000000Z"));
+    assertTrue(e.getMessage().contains("20200101T000000Z") && e.getMessage().contains("retrain"), e.getMessage());
+  }
+
+  @Test
   void aDifferentDictionaryWarns() {
     TopicModel model = TopicModel.load(spark, models, trained.version());
     TextAnalyzer other = new TextAnalyzer("viterbi", List.of("新词"), List.of());
