@@ -24,7 +24,8 @@ public final class TrainCommand extends SparkCommand {
   String models;
 
   @Option(names = "--gold", paramLabel = "FILE",
-      description = "Gold labels (CSV/JSONL: source_id or article_id, topic, label; or one 0/1 column per topic).")
+      description = "Gold labels (CSV/JSONL: article_id, or source and source_id; topic, label; or one 0/1 column"
+          + " per topic).")
   String gold;
 
   @Option(names = "--from", paramLabel = "DATE", description = "First publication date to train on.")

@@ -19,14 +19,17 @@ import org.topicline.ingest.XwlbAdapter;
 import org.topicline.io.DataPaths;
 
 /**
- * Hand labels: CSV or JSONL, either long ({@code source_id} or {@code article_id}, {@code topic}, {@code label}) or
- * wide (one 0/1 column per topic id, as in {@code topic-labels-dev/labels.jsonl}). They override weak labels in
- * training and measure the model in {@code eval-topics}.
+ * Hand labels: CSV or JSONL, either long ({@code article_id} or {@code source} and {@code source_id}, {@code topic},
+ * {@code label}) or wide (one 0/1 column per topic id, as in {@code topic-labels-dev/labels.jsonl}). They override
+ * weak labels in training and measure the model in {@code eval-topics}.
  */
 public final class GoldLabels {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One label: the item is keyed by article id when the file gives it, else by source id. */
+  /**
+   * One label: the item is keyed by article id when the file gives it, else by {@link #sourceKey} (sources number
+   * their records independently, so a source id alone may name an article of each source).
+   */
   public record Label(String key, String topic, int label) implements java.io.Serializable {}
 
   /** A labelled item of a wide JSONL file that names its source file ({@code file}, relative to a data root). */
@@ -47,7 +50,8 @@ public final class GoldLabels {
         continue;
       }
       JsonNode n = parse(path, i, lines[i]);
-      String key = key(path, i, n.path("article_id").asText(null), n.path("source_id").asText(null));
+      String key = key(path, i, n.path("article_id").asText(null), n.path("source").asText(null),
+          n.path("source_id").asText(null));
       if (n.has("topic")) {
         out.add(new Label(key, n.get("topic").asText(), label(path, i, n.get("label").asText())));
       } else {
@@ -74,7 +78,7 @@ public final class GoldLabels {
       for (int c = 0; c < header.size() && c < cells.length; c++) {
         row.put(header.get(c), cells[c].strip());
       }
-      String key = key(path, i, row.get("article_id"), row.get("source_id"));
+      String key = key(path, i, row.get("article_id"), row.get("source"), row.get("source_id"));
       if (row.containsKey("topic")) {
         out.add(new Label(key, row.get("topic"), label(path, i, row.get("label"))));
       } else {
@@ -175,14 +179,24 @@ public final class GoldLabels {
     }
   }
 
-  private static String key(String path, int line, String articleId, String sourceId) {
+  private static String key(String path, int line, String articleId, String source, String sourceId) {
     if (articleId != null && !articleId.isBlank()) {
       return articleId;
     }
-    if (sourceId != null && !sourceId.isBlank()) {
-      return sourceId;
+    if (sourceId == null || sourceId.isBlank()) {
+      throw new IllegalArgumentException(path + ":" + (line + 1) + ": a label needs article_id, or source and"
+          + " source_id");
     }
-    throw new IllegalArgumentException(path + ":" + (line + 1) + ": a label needs article_id or source_id");
+    if (source == null || source.isBlank()) {
+      throw new IllegalArgumentException(path + ":" + (line + 1) + ": a label by source_id needs its source too"
+          + " (sources may share ids)");
+    }
+    return sourceKey(source, sourceId);
+  }
+
+  /** The key of an item given by source and source id (article ids hold no tab, so the two never collide). */
+  static String sourceKey(String source, String sourceId) {
+    return source + "\t" + sourceId;
   }
 
   private static int label(String path, int line, String v) {

@@ -24,7 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.topicline.ingest.Article;
@@ -96,7 +96,8 @@ public final class TrainJob {
 
     spark.sparkContext().setJobGroup("train", "1) read articles, 2) weak labels, 3) held-out split", false);
     Dataset<Article> articles = window(TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER), o);
-    Map<String, Integer> gold = gold(spark, o, topics);
+    Map<String, Integer> gold = o.goldLabels() == null ? Map.of() : gold(GoldLabels.read(spark, o.goldLabels(),
+        topics.stream().map(TopicSpec::id).collect(Collectors.toCollection(LinkedHashSet::new))));
     // Tokens from article_tokens where the tokenise step wrote them with this analyzer; the rest are segmented.
     PipelineModel tokenizers = TopicFeatures.tokenizers(o.analyzer());
     Dataset<Row> tokens = tokenizers.transform(TopicFeatures.withStoredTokens(spark, o.output(),
@@ -355,27 +356,25 @@ public final class TrainJob {
       df = df.withColumn(ruleCol(i), col(rules).getItem(2 * i))
           .withColumn(gateCol(i), col(rules).getItem(2 * i + 1).equalTo(1));
       String topicId = topics.get(i).id();
-      UDF3<String, String, Integer, Integer> label = (articleId, sourceId, weak) -> {
+      UDF4<String, String, String, Integer, Integer> label = (articleId, source, sourceId, weak) -> {
         Integer g = gold.get(articleId + "\t" + topicId);
         if (g == null) {
-          g = gold.get(sourceId + "\t" + topicId);
+          g = gold.get(GoldLabels.sourceKey(source, sourceId) + "\t" + topicId);
         }
         return g != null ? g : weak;
       };
       df = df.withColumn(labelCol(i), gold.isEmpty() ? col(ruleCol(i))
-          : udf(label, DataTypes.IntegerType).apply(col("articleId"), col("sourceId"), col(ruleCol(i))));
+          : udf(label, DataTypes.IntegerType).apply(col("articleId"), col("source"), col("sourceId"),
+              col(ruleCol(i))));
     }
     int cut = (int) Math.round(heldOutFraction * 1000);
     return df.drop(rules).withColumn("tl_held_out", pmod(xxhash64(col("articleId")), lit(1000)).lt(cut));
   }
 
-  private static Map<String, Integer> gold(SparkSession spark, Options o, List<TopicSpec> topics) {
+  /** Gold labels by item key and topic, as {@link #labelled} looks them up. */
+  static Map<String, Integer> gold(List<GoldLabels.Label> labels) {
     Map<String, Integer> gold = new HashMap<>();
-    if (o.goldLabels() == null) {
-      return gold;
-    }
-    LinkedHashSet<String> ids = topics.stream().map(TopicSpec::id).collect(Collectors.toCollection(LinkedHashSet::new));
-    for (GoldLabels.Label l : GoldLabels.read(spark, o.goldLabels(), ids)) {
+    for (GoldLabels.Label l : labels) {
       gold.put(l.key() + "\t" + l.topic(), l.label());
     }
     return gold;

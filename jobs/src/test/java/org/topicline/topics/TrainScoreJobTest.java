@@ -204,7 +204,8 @@ class TrainScoreJobTest extends SparkTestBase {
         article(1, "推进一网通办改革", "群众办事方便。"),
         article(2, "台风登陆", "强降雨。"),
         article(3, "经济运行平稳", "今年经济运行总体平稳，各地持续优化营商环境。".repeat(3) + "各地推进政务服务改革。"));
-    List<Row> out = TrainJob.labelled(spark.createDataset(rows, Article.ENCODER), topics, Map.of("s2\tdigital_government", 1), 0.2)
+    List<Row> out = TrainJob.labelled(spark.createDataset(rows, Article.ENCODER), topics,
+        Map.of(GoldLabels.sourceKey("test", "s2") + "\tdigital_government", 1), 0.2)
         .orderBy("articleId").collectAsList();
     assertEquals(1, (int) out.get(0).getAs(TrainJob.ruleCol(0)));
     assertEquals(0, (int) out.get(1).getAs(TrainJob.ruleCol(0)));
@@ -213,6 +214,24 @@ class TrainScoreJobTest extends SparkTestBase {
     assertEquals(SeedRules.AMBIGUOUS, (int) out.get(2).getAs(TrainJob.labelCol(0)), "left out of training");
     assertEquals(0, (int) out.get(1).getAs(TrainJob.labelCol(1)), "no gold label: the rule's negative");
   }
+  @Test
+  void aGoldLabelBySourceIdReachesOnlyThatSourcesArticle() {
+    List<TopicSpec> topics = TopicSettings.from(TopiclineConf.defaults()).topics();
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>(topics.stream().map(TopicSpec::id).toList());
+    List<GoldLabels.Label> labels = GoldLabels.jsonl("gold.jsonl",
+        "{\"source\": \"xwlb\", \"source_id\": \"s1\", \"topic\": \"digital_government\", \"label\": 1}\n", ids);
+    // Two sources number their records independently: both have an s1.
+    Article xwlb = article(1, "台风登陆", "强降雨。");
+    xwlb.setSource("xwlb");
+    Article daily = article(2, "台风登陆", "强降雨。");
+    daily.setSource("peoples-daily");
+    daily.setSourceId("s1");
+    List<Row> out = TrainJob.labelled(spark.createDataset(List.of(xwlb, daily), Article.ENCODER), topics,
+        TrainJob.gold(labels), 0.2).orderBy("articleId").collectAsList();
+    assertEquals(1, (int) out.get(0).getAs(TrainJob.labelCol(0)), "xwlb s1 is labelled");
+    assertEquals(0, (int) out.get(1).getAs(TrainJob.labelCol(0)), "peoples-daily s1 keeps its weak label");
+  }
+
   @Test
   void evalTopicsScoresHandLabelledItemsAndListsTheMisses() throws Exception {
     // The items' files are read from under a folder whose name has a space.
