@@ -41,9 +41,13 @@ public final class EvalTopicsJob {
     }
   }
 
-  /** Scores of one topic; F1 of a topic with no positives and no predictions counts as 1 (nothing to find). */
-  public record TopicEval(String topic, long support, long predicted, double precision, double recall, double f1,
-      double rulePrecision, double ruleRecall, double ruleF1) {}
+  /**
+   * Scores of one topic over the {@code labelled} items that label it. F1 of a topic with labelled items but no
+   * positives and no predictions counts as 1 (nothing to find, nothing found); a topic no item labels has nothing
+   * measured (NaN scores) and is left out of the macro-F1s.
+   */
+  public record TopicEval(String topic, long labelled, long support, long predicted, double precision, double recall,
+      double f1, double rulePrecision, double ruleRecall, double ruleF1) {}
 
   public record Result(String version, int items, List<TopicEval> topics, double macroF1, double ruleMacroF1,
       double macroF1WithSupport, List<Prediction> misses) implements JobResult {
@@ -54,6 +58,10 @@ public final class EvalTopicsJob {
       b.append(String.format("%-20s %7s %9s %9s %9s %9s | %10s %10s %8s%n", "topic", "support", "predicted",
           "precision", "recall", "f1", "rules_prec", "rules_rec", "rules_f1"));
       for (TopicEval t : topics) {
+        if (t.labelled() == 0) {
+          b.append(String.format("%-20s no labelled items: left out of macro-F1%n", t.topic()));
+          continue;
+        }
         b.append(String.format("%-20s %7d %9d %9.3f %9.3f %9.3f | %10.3f %10.3f %8.3f%n", t.topic(), t.support(),
             t.predicted(), t.precision(), t.recall(), t.f1(), t.rulePrecision(), t.ruleRecall(), t.ruleF1()));
       }
@@ -89,15 +97,17 @@ public final class EvalTopicsJob {
     List<Prediction> all = new ArrayList<>();
     List<TopicEval> evals = new ArrayList<>();
     double macro = 0, ruleMacro = 0, withSupport = 0;
-    int supported = 0;
+    int measured = 0, supported = 0;
     for (TopicSpec t : o.topics()) {
       long[] m = new long[3];
       long[] r = new long[3];
+      long labelled = 0;
       for (int i = 0; i < items.size(); i++) {
         Integer gold = items.get(i).labels().get(t.id());
         if (gold == null) {
           continue;
         }
+        labelled++;
         Article a = articles.get(i);
         TopicScore score = predicted.get(a.getArticleId() + "\t" + t.id());
         boolean p = score != null && score.getLabel();
@@ -110,11 +120,16 @@ public final class EvalTopicsJob {
         all.add(new Prediction(t.id(), gold == 1, weak, measures, SeedRules.mayLabel(t, measures), score == null ? Double.NaN : score.getProbability(), p,
             a.getSourceId(), a.getTitle()));
       }
-      double[] pm = prf(m);
-      double[] rm = prf(r);
-      evals.add(new TopicEval(t.id(), m[0] + m[2], m[0] + m[1], pm[0], pm[1], pm[2], rm[0], rm[1], rm[2]));
+      double[] pm = prf(labelled, m);
+      double[] rm = prf(labelled, r);
+      evals.add(new TopicEval(t.id(), labelled, m[0] + m[2], m[0] + m[1], pm[0], pm[1], pm[2], rm[0], rm[1],
+          rm[2]));
+      if (labelled == 0) {
+        continue;
+      }
       macro += pm[2];
       ruleMacro += rm[2];
+      measured++;
       if (m[0] + m[2] > 0) {
         withSupport += pm[2];
         supported++;
@@ -124,9 +139,9 @@ public final class EvalTopicsJob {
       writeCsv(o.predictionsCsv(), all);
     }
     List<Prediction> misses = o.errors() ? all.stream().filter(x -> x.label() != x.gold()).toList() : List.of();
-    int n = o.topics().size();
-    return new Result(version, items.size(), evals, macro / n, ruleMacro / n,
-        supported == 0 ? Double.NaN : withSupport / supported, misses);
+    return new Result(version, items.size(), evals, measured == 0 ? Double.NaN : macro / measured,
+        measured == 0 ? Double.NaN : ruleMacro / measured, supported == 0 ? Double.NaN : withSupport / supported,
+        misses);
   }
 
   private static void writeCsv(java.nio.file.Path file, List<Prediction> rows) {
@@ -151,7 +166,11 @@ public final class EvalTopicsJob {
     c[2] += !predicted && gold ? 1 : 0;
   }
 
-  private static double[] prf(long[] c) {
+  /** Precision, recall and F1 of tp, fp, fn counted over {@code labelled} items. */
+  private static double[] prf(long labelled, long[] c) {
+    if (labelled == 0) {
+      return new double[] {Double.NaN, Double.NaN, Double.NaN};
+    }
     if (c[0] + c[1] + c[2] == 0) {
       return new double[] {1, 1, 1};
     }

@@ -234,28 +234,8 @@ class TrainScoreJobTest extends SparkTestBase {
 
   @Test
   void evalTopicsScoresHandLabelledItemsAndListsTheMisses() throws Exception {
-    // The items' files are read from under a folder whose name has a space.
-    java.nio.file.Path root = java.nio.file.Files.createDirectories(newDir("labelled").resolve("hand labels"));
-    java.nio.file.Path day = java.nio.file.Files.createDirectories(root.resolve("peoples-daily/2021年1月/20210105"));
-    // People's Daily layout: line 1 a kicker (empty), line 2 the title, then the body; CRLF.
-    String[][] files = {
-        {"20210105-01-01.txt", "推进一网通办改革", "市民通过一网通办办理业务，跨省通办让群众少跑腿。政务数据共享，审批更快。"},
-        {"20210105-02-01.txt", "台风最新消息", "今天台风情况平稳，粮食工作有序进行，群众生活正常。"}};
-    StringBuilder labels = new StringBuilder();
-    for (String[] f : files) {
-      java.nio.file.Files.writeString(day.resolve(f[0]), "\r\n" + f[1] + "\r\n\u3000\u3000" + f[2] + "\r\n");
-      // The weather item is hand-labelled as party study: a miss the model must report.
-      boolean gov = f[1].contains("一网通办");
-      labels.append(String.format("{\"source\": \"peoples-daily\", \"file\": \"peoples-daily/2021年1月/20210105/%s\", "
-          + "\"source_id\": \"%s\", \"digital_government\": %d, \"hydrogen_energy\": 0, \"party_study\": %d}%n",
-          f[0], f[0], gov ? 1 : 0, gov ? 0 : 1));
-    }
-    java.nio.file.Path labelFile = root.resolve("labels.jsonl");
-    java.nio.file.Files.writeString(labelFile, labels);
-    java.nio.file.Path csv = root.resolve("predictions.csv");
-    EvalTopicsJob.Result r = EvalTopicsJob.run(spark, new EvalTopicsJob.Options(
-        DataPaths.normalise(labelFile.toString()), DataPaths.normalise(root.toString()), models, trained.version(),
-        TopicSettings.from(TopiclineConf.defaults()).topics(), true, csv));
+    java.nio.file.Path csv = newDir("predictions").resolve("predictions.csv");
+    EvalTopicsJob.Result r = eval(true, csv);
     assertEquals(2, r.items());
     EvalTopicsJob.TopicEval gov = r.topics().stream().filter(t -> t.topic().equals("digital_government"))
         .findFirst().orElseThrow();
@@ -275,5 +255,47 @@ class TrainScoreJobTest extends SparkTestBase {
     assertEquals(1 + 2 * 3, rows.size());
     assertTrue(rows.stream().anyMatch(l -> l.startsWith("party_study,20210105-02-01.txt,1,")
         && l.endsWith(",\"台风最新消息\"")), String.join("\n", rows));
+  }
+
+  @Test
+  void evalTopicsLeavesATopicNoItemLabelsOutOfMacroF1() throws Exception {
+    EvalTopicsJob.Result r = eval(false, null);
+    EvalTopicsJob.TopicEval gov = r.topics().stream().filter(t -> t.topic().equals("digital_government"))
+        .findFirst().orElseThrow();
+    EvalTopicsJob.TopicEval party = r.topics().stream().filter(t -> t.topic().equals("party_study"))
+        .findFirst().orElseThrow();
+    EvalTopicsJob.TopicEval hydrogen = r.topics().stream().filter(t -> t.topic().equals("hydrogen_energy"))
+        .findFirst().orElseThrow();
+    assertEquals(0, hydrogen.labelled());
+    assertEquals((gov.f1() + party.f1()) / 2, r.macroF1(), 1e-12, "nothing measured for hydrogen");
+    assertTrue(r.summary().lines().anyMatch(l -> l.startsWith("hydrogen_energy ")
+        && l.endsWith("no labelled items: left out of macro-F1")), r.summary());
+  }
+
+  /**
+   * Evaluates the model on two hand-labelled People's Daily items (a digital government one and a weather one
+   * labelled as party study, a miss), hydrogen labelled 0 on both or not at all.
+   */
+  private static EvalTopicsJob.Result eval(boolean labelHydrogen, java.nio.file.Path csv) throws Exception {
+    // The items' files are read from under a folder whose name has a space.
+    java.nio.file.Path root = java.nio.file.Files.createDirectories(newDir("labelled").resolve("hand labels"));
+    java.nio.file.Path day = java.nio.file.Files.createDirectories(root.resolve("peoples-daily/2021年1月/20210105"));
+    // People's Daily layout: line 1 a kicker (empty), line 2 the title, then the body; CRLF.
+    String[][] files = {
+        {"20210105-01-01.txt", "推进一网通办改革", "市民通过一网通办办理业务，跨省通办让群众少跑腿。政务数据共享，审批更快。"},
+        {"20210105-02-01.txt", "台风最新消息", "今天台风情况平稳，粮食工作有序进行，群众生活正常。"}};
+    StringBuilder labels = new StringBuilder();
+    for (String[] f : files) {
+      java.nio.file.Files.writeString(day.resolve(f[0]), "\r\n" + f[1] + "\r\n\u3000\u3000" + f[2] + "\r\n");
+      boolean gov = f[1].contains("一网通办");
+      labels.append(String.format("{\"source\": \"peoples-daily\", \"file\": \"peoples-daily/2021年1月/20210105/%s\", "
+          + "\"source_id\": \"%s\", \"digital_government\": %d, %s\"party_study\": %d}%n",
+          f[0], f[0], gov ? 1 : 0, labelHydrogen ? "\"hydrogen_energy\": 0, " : "", gov ? 0 : 1));
+    }
+    java.nio.file.Path labelFile = root.resolve("labels.jsonl");
+    java.nio.file.Files.writeString(labelFile, labels);
+    return EvalTopicsJob.run(spark, new EvalTopicsJob.Options(
+        DataPaths.normalise(labelFile.toString()), DataPaths.normalise(root.toString()), models, trained.version(),
+        TopicSettings.from(TopiclineConf.defaults()).topics(), true, csv));
   }
 }
