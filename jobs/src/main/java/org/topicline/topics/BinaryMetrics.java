@@ -54,7 +54,12 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
     return (double) bestBin / Histogram.BINS;
   }
 
-  /** ROC AUC and PR AUC: trapezoids over the bins, highest probability first; NaN without both classes. */
+  /**
+   * ROC AUC (trapezoids) and PR AUC as average precision, sum over thresholds of (R_k - R_{k-1}) * P_k (sklearn's
+   * {@code average_precision_score}), over the bins, highest probability first; NaN without both classes. A
+   * trapezoid from (recall 0, precision 1) would credit precision no threshold reaches: one positive among 99
+   * negatives, all at one probability, would score 0.505 instead of 0.01.
+   */
   static double[] areas(Histogram h) {
     long pos = h.positives();
     long neg = h.negatives();
@@ -63,7 +68,7 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
     }
     double roc = 0, pr = 0;
     long tp = 0, fp = 0;
-    double prevTpr = 0, prevFpr = 0, prevPrecision = 1;
+    double prevTpr = 0, prevFpr = 0;
     for (int b = Histogram.BINS - 1; b >= 0; b--) {
       if (h.pos[b] + h.neg[b] == 0) {
         continue;
@@ -73,10 +78,9 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
       double tpr = (double) tp / pos, fpr = (double) fp / neg;
       double precision = (double) tp / (tp + fp);
       roc += (fpr - prevFpr) * (tpr + prevTpr) / 2;
-      pr += (tpr - prevTpr) * (precision + prevPrecision) / 2;
+      pr += (tpr - prevTpr) * precision;
       prevTpr = tpr;
       prevFpr = fpr;
-      prevPrecision = precision;
     }
     return new double[] {roc, pr};
   }

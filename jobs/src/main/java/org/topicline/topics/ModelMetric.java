@@ -17,7 +17,8 @@ public class ModelMetric implements Serializable {
       .column("recall", "recall at the threshold on held-out labelled articles")
       .column("f1", "F1 at the threshold on held-out labelled articles")
       .column("roc_auc", "area under the ROC curve on held-out labelled articles")
-      .column("pr_auc", "area under the precision-recall curve on held-out labelled articles")
+      .column("pr_auc", "average precision (sum of recall gain x precision over thresholds) on held-out labelled"
+          + " articles")
       .column("support", "held-out positives")
       .column("threshold", "decision threshold on the probability (chosen on held-out data unless set in conf)")
       .column("held_out", "held-out labelled articles (positives + negatives)")

@@ -41,6 +41,19 @@ class BinaryMetricsTest {
   }
 
   @Test
+  void prAucIsAveragePrecision() {
+    // sklearn's average_precision_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) = 0.8333.
+    BinaryMetrics.Histogram h = of(new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true});
+    assertEquals(0.5 * 1 + 0.5 * 2.0 / 3, BinaryMetrics.at(h, 0.5).prAuc(), 1e-12);
+    // One positive among 99 negatives, all at one probability: precision 0.01 at every threshold.
+    BinaryMetrics.Histogram tied = new BinaryMetrics.Histogram().add(0.3, true);
+    for (int i = 0; i < 99; i++) {
+      tied.add(0.3, false);
+    }
+    assertEquals(0.01, BinaryMetrics.at(tied, 0.5).prAuc(), 1e-12);
+  }
+
+  @Test
   void bestF1CanPreferRecallOverASinglePerfectlyRankedItem() {
     // Keeping all four positives at the cost of one negative (F1 8/9) beats keeping only the top one (F1 2/5).
     BinaryMetrics.Histogram h = of(new double[] {0.95, 0.9, 0.7, 0.6, 0.5, 0.1},
