@@ -10,9 +10,13 @@ import java.io.Serializable;
 public record BinaryMetrics(double threshold, double precision, double recall, double f1, double rocAuc,
     double prAuc, long support, long size) {
 
-  /** Metrics at {@code threshold} (probabilities are resolved to the histogram's bin width). */
+  /**
+   * Metrics at {@code threshold}: the bins from the lowest edge at or above it count as labelled positive, which is
+   * exactly scoring's {@code p >= threshold} for a threshold on a bin edge (chosen thresholds are; conf ones are
+   * when they have at most four decimals).
+   */
   public static BinaryMetrics at(Histogram h, double threshold) {
-    int first = Histogram.bin(threshold);
+    int first = Histogram.firstBinFrom(threshold);
     long tp = 0, fp = 0;
     for (int b = first; b < Histogram.BINS; b++) {
       tp += h.pos[b];
@@ -51,7 +55,7 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
         bestBin = b;
       }
     }
-    return (double) bestBin / Histogram.BINS;
+    return Histogram.edge(bestBin);
   }
 
   /**
@@ -91,8 +95,28 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
     final long[] pos = new long[BINS];
     final long[] neg = new long[BINS];
 
+    /** The lower edge of bin {@code b}, the threshold that labels it and the bins above. */
+    static double edge(int b) {
+      return (double) b / BINS;
+    }
+
+    /**
+     * The bin of a probability: the highest edge it reaches, compared as scoring compares it with a threshold.
+     * {@code floor(p * BINS)} alone can be one off where the product rounds ({@code 0.57 * BINS} is 5699.99...,
+     * which put 0.57 and the threshold 0.57 in the bin below).
+     */
     static int bin(double probability) {
-      return (int) Math.min(BINS - 1, Math.max(0, Math.floor(probability * BINS)));
+      int b = (int) Math.min(BINS - 1, Math.max(0, Math.floor(probability * BINS)));
+      if (b + 1 < BINS && probability >= edge(b + 1)) {
+        return b + 1;
+      }
+      return b > 0 && probability < edge(b) ? b - 1 : b;
+    }
+
+    /** The first bin whose probabilities all reach {@code threshold}: the lowest edge at or above it. */
+    static int firstBinFrom(double threshold) {
+      int b = bin(threshold);
+      return edge(b) < threshold ? b + 1 : b;
     }
 
     public Histogram add(double probability, boolean positive) {

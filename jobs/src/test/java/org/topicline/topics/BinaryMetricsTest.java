@@ -41,6 +41,35 @@ class BinaryMetricsTest {
   }
 
   @Test
+  void metricsAtAThresholdCountExactlyWhatScoringLabels() {
+    // 0.57 * 10000 is 5699.99...: the negative just below 0.57 is not labelled, the positive at 0.57 is.
+    BinaryMetrics m = BinaryMetrics.at(of(new double[] {0.56995, 0.57, 0.3}, new boolean[] {false, true, false}),
+        0.57);
+    assertEquals(1.0, m.precision(), 0);
+    assertEquals(1.0, m.recall(), 0);
+    // Every two-decimal threshold (as conf gives them) against probabilities on and between the edges: p >= t.
+    java.util.Random random = new java.util.Random(7);
+    double[] prob = new double[2000];
+    boolean[] positive = new boolean[prob.length];
+    for (int i = 0; i < prob.length; i++) {
+      prob[i] = i % 2 == 0 ? random.nextInt(100) / 100.0 : random.nextDouble();
+      positive[i] = random.nextBoolean();
+    }
+    BinaryMetrics.Histogram h = of(prob, positive);
+    for (int k = 1; k < 100; k++) {
+      double t = k / 100.0;
+      long tp = 0, fp = 0, pos = 0;
+      for (int i = 0; i < prob.length; i++) {
+        tp += prob[i] >= t && positive[i] ? 1 : 0;
+        fp += prob[i] >= t && !positive[i] ? 1 : 0;
+        pos += positive[i] ? 1 : 0;
+      }
+      assertEquals((double) tp / (tp + fp), BinaryMetrics.at(h, t).precision(), 0, "threshold " + t);
+      assertEquals((double) tp / pos, BinaryMetrics.at(h, t).recall(), 0, "threshold " + t);
+    }
+  }
+
+  @Test
   void prAucIsAveragePrecision() {
     // sklearn's average_precision_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) = 0.8333.
     BinaryMetrics.Histogram h = of(new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true});
