@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,53 +44,89 @@ public final class GoldLabels {
   }
 
   static List<Label> jsonl(String path, String text, Set<String> topics) {
-    List<Label> out = new ArrayList<>();
+    Labels out = new Labels(path, topics);
     String[] lines = text.split("\r?\n");
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
       JsonNode n = parse(path, i, lines[i]);
-      String key = key(path, i, n.path("article_id").asText(null), n.path("source").asText(null),
-          n.path("source_id").asText(null));
-      if (n.has("topic")) {
-        out.add(new Label(key, n.get("topic").asText(), label(path, i, n.get("label").asText())));
-      } else {
-        for (String t : topics) {
-          if (n.has(t)) {
-            out.add(new Label(key, t, label(path, i, n.get(t).asText())));
-          }
-        }
-      }
+      Map<String, String> row = new LinkedHashMap<>();
+      n.fieldNames().forEachRemaining(f -> row.put(f, n.get(f).isNull() ? null : n.get(f).asText()));
+      out.add(i, row);
     }
-    return out;
+    return out.labels();
   }
 
   static List<Label> csv(String path, String text, Set<String> topics) {
     String[] lines = text.split("\r?\n");
     List<String> header = Arrays.stream(lines[0].split(",")).map(String::strip).toList();
-    List<Label> out = new ArrayList<>();
+    Labels out = new Labels(path, topics);
     for (int i = 1; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
       String[] cells = lines[i].split(",", -1);
-      Map<String, String> row = new HashMap<>();
+      Map<String, String> row = new LinkedHashMap<>();
       for (int c = 0; c < header.size() && c < cells.length; c++) {
         row.put(header.get(c), cells[c].strip());
       }
-      String key = key(path, i, row.get("article_id"), row.get("source"), row.get("source_id"));
+      out.add(i, row);
+    }
+    return out.labels();
+  }
+
+  /**
+   * The labels of a file, line by line, checked: an unknown topic (a typo would silently label nothing) and two
+   * lines giving the same item and topic different labels (which one wins would depend on their order) are errors.
+   */
+  private static final class Labels {
+    /** Columns that name the item; in the wide form every other column is a topic. */
+    private static final Set<String> ITEM_COLUMNS = Set.of("article_id", "source", "source_id", "file");
+
+    private final String path;
+    private final Set<String> topics;
+    private final Map<String, Label> labels = new LinkedHashMap<>();
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    Labels(String path, Set<String> topics) {
+      this.path = path;
+      this.topics = topics;
+    }
+
+    void add(int line, Map<String, String> row) {
+      String key = key(path, line, row.get("article_id"), row.get("source"), row.get("source_id"));
       if (row.containsKey("topic")) {
-        out.add(new Label(key, row.get("topic"), label(path, i, row.get("label"))));
-      } else {
-        for (String t : topics) {
-          if (row.containsKey(t)) {
-            out.add(new Label(key, t, label(path, i, row.get(t))));
-          }
+        put(line, key, row.get("topic"), row.get("label"));
+        return;
+      }
+      for (Map.Entry<String, String> c : row.entrySet()) {
+        if (!ITEM_COLUMNS.contains(c.getKey())) {
+          put(line, key, c.getKey(), c.getValue());
         }
       }
     }
-    return out;
+
+    private void put(int line, String key, String topic, String value) {
+      if (!topics.contains(topic)) {
+        throw new IllegalArgumentException(path + ":" + (line + 1) + ": unknown topic " + topic + " (topics: "
+            + String.join(", ", topics) + ")");
+      }
+      Label l = new Label(key, topic, label(path, line, value));
+      String itemTopic = key + "\t" + topic;
+      Label before = labels.putIfAbsent(itemTopic, l);
+      if (before == null) {
+        lines.put(itemTopic, line);
+      } else if (before.label() != l.label()) {
+        throw new IllegalArgumentException(path + ":" + (lines.get(itemTopic) + 1) + " and " + path + ":"
+            + (line + 1) + ": " + key.replace('\t', ' ') + " is labelled both " + before.label() + " and "
+            + l.label() + " for " + topic);
+      }
+    }
+
+    List<Label> labels() {
+      return new ArrayList<>(labels.values());
+    }
   }
 
   /** The items of a wide JSONL file that names each item's source file. */

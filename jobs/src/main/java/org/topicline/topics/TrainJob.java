@@ -13,14 +13,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
@@ -96,8 +100,10 @@ public final class TrainJob {
 
     spark.sparkContext().setJobGroup("train", "1) read articles, 2) weak labels, 3) held-out split", false);
     Dataset<Article> articles = window(TableIO.read(spark, o.output(), Tables.ARTICLES, Article.ENCODER), o);
-    Map<String, Integer> gold = o.goldLabels() == null ? Map.of() : gold(GoldLabels.read(spark, o.goldLabels(),
-        topics.stream().map(TopicSpec::id).collect(Collectors.toCollection(LinkedHashSet::new))));
+    List<GoldLabels.Label> goldLabels = o.goldLabels() == null ? List.of() : GoldLabels.read(spark, o.goldLabels(),
+        topics.stream().map(TopicSpec::id).collect(Collectors.toCollection(LinkedHashSet::new)));
+    Map<String, Integer> gold = gold(goldLabels);
+    long goldUsed = goldUsed(articles, goldLabels);
     // Tokens from article_tokens where the tokenise step wrote them with this analyzer; the rest are segmented.
     PipelineModel tokenizers = TopicFeatures.tokenizers(o.analyzer());
     Dataset<Row> tokens = tokenizers.transform(TopicFeatures.withStoredTokens(spark, o.output(),
@@ -114,7 +120,7 @@ public final class TrainJob {
         .coalesce(spark.sparkContext().defaultParallelism())
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return fitAndWrite(spark, o, record, version, modelDir, tokenizers, vectorizer, instances, gold.size());
+      return fitAndWrite(spark, o, record, version, modelDir, tokenizers, vectorizer, instances, goldUsed);
     } finally {
       instances.unpersist(false);
     }
@@ -122,7 +128,7 @@ public final class TrainJob {
 
   private static Result fitAndWrite(SparkSession spark, Options o, RunRecord record, String version,
       String modelDir, PipelineModel tokenizers, TopicVectorizerModel vectorizer, JavaRDD<TopicInstance> instances,
-      int goldUsed) {
+      long goldUsed) {
     List<TopicSpec> topics = o.settings().topics();
     TopicSettings.TrainSettings ts = o.settings().train();
     int n = topics.size();
@@ -378,6 +384,22 @@ public final class TrainJob {
       gold.put(l.key() + "\t" + l.topic(), l.label());
     }
     return gold;
+  }
+
+  /**
+   * Gold labels whose item is an article of the window: a label for an article outside it (or not ingested) changes
+   * nothing. Only the matched item keys reach the driver, at most one per label.
+   */
+  private static long goldUsed(Dataset<Article> articles, List<GoldLabels.Label> labels) {
+    if (labels.isEmpty()) {
+      return 0;
+    }
+    HashSet<String> keys = labels.stream().map(GoldLabels.Label::key).collect(Collectors.toCollection(HashSet::new));
+    FlatMapFunction<Row, String> matched = r -> Stream.of(r.getString(0), GoldLabels.sourceKey(r.getString(1),
+        r.getString(2))).filter(keys::contains).iterator();
+    HashSet<String> found = new HashSet<>(articles.select(col("articleId"), col("source"), col("sourceId"))
+        .flatMap(matched, Encoders.STRING()).distinct().collectAsList());
+    return labels.stream().filter(l -> found.contains(l.key())).count();
   }
 
   /** Index into {@link #heldOutHistograms}: the confident weak labels only. */

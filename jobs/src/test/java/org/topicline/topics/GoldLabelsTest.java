@@ -24,4 +24,28 @@ class GoldLabelsTest {
         "{\"article_id\": \"a1\", \"party_study\": 1}\n{\"source_id\": \"s1\", \"party_study\": 1}\n", TOPICS));
     assertTrue(e.getMessage().startsWith("gold.jsonl:2: ") && e.getMessage().contains("source"), e.getMessage());
   }
+
+  @Test
+  void anUnknownTopicNamesFileAndLine() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoldLabels.csv("gold.csv",
+        "article_id,topic,label\na1,party_study,1\na2,party_stduy,1\n", TOPICS));
+    assertTrue(e.getMessage().startsWith("gold.csv:3: unknown topic party_stduy"), e.getMessage());
+    // In the wide form every column but the item's is a topic.
+    e = assertThrows(IllegalArgumentException.class, () -> GoldLabels.jsonl("gold.jsonl",
+        "{\"source\": \"xwlb\", \"source_id\": \"s1\", \"file\": \"f\", \"party_studdy\": 1}\n", TOPICS));
+    assertTrue(e.getMessage().startsWith("gold.jsonl:1: unknown topic party_studdy"), e.getMessage());
+  }
+
+  @Test
+  void conflictingLinesNameBothAndAgreeingOnesCountOnce() {
+    String agreeing = "{\"article_id\": \"a1\", \"topic\": \"party_study\", \"label\": 1}\n"
+        + "{\"article_id\": \"a2\", \"party_study\": 0}\n"
+        + "{\"article_id\": \"a1\", \"party_study\": \"yes\"}\n";
+    assertEquals(java.util.List.of(new GoldLabels.Label("a1", "party_study", 1),
+        new GoldLabels.Label("a2", "party_study", 0)), GoldLabels.jsonl("gold.jsonl", agreeing, TOPICS));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoldLabels.jsonl("gold.jsonl",
+        agreeing + "{\"article_id\": \"a1\", \"party_study\": 0}\n", TOPICS));
+    assertTrue(e.getMessage().startsWith("gold.jsonl:1 and gold.jsonl:4: a1 is labelled both 1 and 0"),
+        e.getMessage());
+  }
 }

@@ -233,6 +233,30 @@ class TrainScoreJobTest extends SparkTestBase {
   }
 
   @Test
+  void goldLabelsUsedCountsTheLabelsThatMatchedAnArticle() throws Exception {
+    String out = DataPaths.normalise(newDir("gold").toString());
+    TableIO.write(spark.createDataset(corpus(), Article.ENCODER), out, Article.SPEC, TableIO.Mode.REPLACE, "t");
+    TopiclineConf conf = TopiclineConf.load(null, Map.of("train.min-doc-freq", "1"));
+    TopicSettings settings = TopicSettings.from(conf);
+    // Every held-out article labelled not hydrogen by hand, plus a label for an article the corpus lacks.
+    List<String> heldOut = TrainJob.labelled(spark.createDataset(corpus(), Article.ENCODER), settings.topics(),
+            Map.of(), settings.train().heldOutFraction())
+        .filter(org.apache.spark.sql.functions.col("tl_held_out")).select("articleId")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    StringBuilder gold = new StringBuilder("article_id,topic,label\n");
+    heldOut.forEach(id -> gold.append(id).append(",hydrogen_energy,0\n"));
+    gold.append("a9999,hydrogen_energy,1\n");
+    java.nio.file.Path goldFile = newDir("gold-labels").resolve("gold.csv");
+    java.nio.file.Files.writeString(goldFile, gold);
+    TrainJob.Result r = TrainJob.run(spark, new TrainJob.Options(out, out + "/models",
+        DataPaths.normalise(goldFile.toString()), null, null, settings, analyzer, conf.hash(), "run-gold", "train"));
+    com.fasterxml.jackson.databind.JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        DataPaths.readText(spark, r.modelDir() + "/" + TopicModel.METADATA));
+    assertTrue(heldOut.size() > 0);
+    assertEquals(heldOut.size(), meta.path("gold_labels_used").asLong());
+  }
+
+  @Test
   void evalTopicsScoresHandLabelledItemsAndListsTheMisses() throws Exception {
     java.nio.file.Path csv = newDir("predictions").resolve("predictions.csv");
     EvalTopicsJob.Result r = eval(true, csv);
