@@ -5,10 +5,11 @@ import java.io.Serializable;
 /**
  * Precision, recall, F1, ROC AUC and PR AUC of probabilities against 0/1 labels, and the threshold with the best
  * F-beta for a given beta, all computed from a {@link Histogram}: the held-out split grows with the corpus, so its
- * probabilities are counted into fixed bins on the executors and only the bins reach the driver.
+ * probabilities are counted into fixed bins on the executors and only the bins reach the driver. The areas are null
+ * without both classes: there is no curve to measure.
  */
-public record BinaryMetrics(double threshold, double precision, double recall, double f1, double rocAuc,
-    double prAuc, long support, long size) {
+public record BinaryMetrics(double threshold, double precision, double recall, double f1, Double rocAuc,
+    Double prAuc, long support, long size) {
 
   /**
    * Metrics at {@code threshold}: the bins from the lowest edge at or above it count as labelled positive, which is
@@ -27,7 +28,8 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
     double recall = pos == 0 ? 0 : (double) tp / pos;
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     double[] auc = areas(h);
-    return new BinaryMetrics(threshold, precision, recall, f1, auc[0], auc[1], pos, pos + h.negatives());
+    return new BinaryMetrics(threshold, precision, recall, f1, auc == null ? null : auc[0],
+        auc == null ? null : auc[1], pos, pos + h.negatives());
   }
 
   /**
@@ -60,7 +62,7 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
 
   /**
    * ROC AUC (trapezoids) and PR AUC as average precision, sum over thresholds of (R_k - R_{k-1}) * P_k (sklearn's
-   * {@code average_precision_score}), over the bins, highest probability first; NaN without both classes. A
+   * {@code average_precision_score}), over the bins, highest probability first; null without both classes. A
    * trapezoid from (recall 0, precision 1) would credit precision no threshold reaches: one positive among 99
    * negatives, all at one probability, would score 0.505 instead of 0.01.
    */
@@ -68,7 +70,7 @@ public record BinaryMetrics(double threshold, double precision, double recall, d
     long pos = h.positives();
     long neg = h.negatives();
     if (pos == 0 || neg == 0) {
-      return new double[] {Double.NaN, Double.NaN};
+      return null;
     }
     double roc = 0, pr = 0;
     long tp = 0, fp = 0;

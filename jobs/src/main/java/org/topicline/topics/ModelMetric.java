@@ -16,9 +16,10 @@ public class ModelMetric implements Serializable {
       .column("precision", "precision at the threshold on held-out labelled articles (weak labels, gold where given)")
       .column("recall", "recall at the threshold on held-out labelled articles")
       .column("f1", "F1 at the threshold on held-out labelled articles")
-      .column("roc_auc", "area under the ROC curve on held-out labelled articles")
+      .column("roc_auc", "area under the ROC curve on held-out labelled articles; null when they lack positives or"
+          + " negatives")
       .column("pr_auc", "average precision (sum of recall gain x precision over thresholds) on held-out labelled"
-          + " articles")
+          + " articles; null when they lack positives or negatives")
       .column("support", "held-out positives")
       .column("threshold", "decision threshold on the probability (chosen on held-out data unless set in conf)")
       .column("held_out", "held-out labelled articles (positives + negatives)")
@@ -35,8 +36,8 @@ public class ModelMetric implements Serializable {
   private double precision;
   private double recall;
   private double f1;
-  private double rocAuc;
-  private double prAuc;
+  private Double rocAuc;
+  private Double prAuc;
   private long support;
   private double threshold;
   private long heldOut;
@@ -57,10 +58,10 @@ public class ModelMetric implements Serializable {
   public void setRecall(double v) { recall = v; }
   public double getF1() { return f1; }
   public void setF1(double v) { f1 = v; }
-  public double getRocAuc() { return rocAuc; }
-  public void setRocAuc(double v) { rocAuc = v; }
-  public double getPrAuc() { return prAuc; }
-  public void setPrAuc(double v) { prAuc = v; }
+  public Double getRocAuc() { return rocAuc; }
+  public void setRocAuc(Double v) { rocAuc = v; }
+  public Double getPrAuc() { return prAuc; }
+  public void setPrAuc(Double v) { prAuc = v; }
   public long getSupport() { return support; }
   public void setSupport(long v) { support = v; }
   public double getThreshold() { return threshold; }

@@ -70,14 +70,19 @@ public final class TrainJob {
           "topic", "precision", "recall", "f1", "roc_auc", "pr_auc", "support", "threshold", "rules", "model",
           "beyond"));
       for (ModelMetric m : metrics) {
-        b.append(String.format("%-20s %9.3f %9.3f %9.3f %8.3f %8.3f %7d %9.3f %6d %6d %7d%n", m.getTopic(),
-            m.getPrecision(), m.getRecall(), m.getF1(), m.getRocAuc(), m.getPrAuc(), m.getSupport(),
+        b.append(String.format("%-20s %9.3f %9.3f %9.3f %8s %8s %7d %9.3f %6d %6d %7d%n", m.getTopic(),
+            m.getPrecision(), m.getRecall(), m.getF1(), area(m.getRocAuc()), area(m.getPrAuc()), m.getSupport(),
             m.getThreshold(), m.getRulePositives(), m.getModelPositives(), m.getBeyondRules()));
       }
       for (String u : untrained) {
         b.append("not trained: ").append(u).append('\n');
       }
       return b.toString();
+    }
+
+    /** An area as printed: n/a where the held-out split lacks a class. */
+    private static String area(Double v) {
+      return v == null ? "n/a" : String.format("%.3f", v);
     }
   }
 
@@ -274,10 +279,19 @@ public final class TrainJob {
     for (Map<String, Object> tm : topicMeta) {
       ModelMetric m = byTopic.get((String) tm.get("id"));
       if (m != null) {
-        tm.put("metrics", Map.of("precision", m.getPrecision(), "recall", m.getRecall(), "f1", m.getF1(),
-            "roc_auc", m.getRocAuc(), "pr_auc", m.getPrAuc(), "support", m.getSupport(),
-            "held_out", m.getHeldOut(), "rule_positives", m.getRulePositives(),
-            "model_positives", m.getModelPositives(), "beyond_rules", m.getBeyondRules()));
+        // Not Map.of: the areas are null when the held-out split lacks a class.
+        Map<String, Object> mm = TopicModel.map();
+        mm.put("precision", m.getPrecision());
+        mm.put("recall", m.getRecall());
+        mm.put("f1", m.getF1());
+        mm.put("roc_auc", m.getRocAuc());
+        mm.put("pr_auc", m.getPrAuc());
+        mm.put("support", m.getSupport());
+        mm.put("held_out", m.getHeldOut());
+        mm.put("rule_positives", m.getRulePositives());
+        mm.put("model_positives", m.getModelPositives());
+        mm.put("beyond_rules", m.getBeyondRules());
+        tm.put("metrics", mm);
       }
     }
     meta.put("topics", topicMeta);

@@ -1,6 +1,7 @@
 package org.topicline.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,7 @@ class BinaryMetricsTest {
   void withoutPositivesTheThresholdStaysAtOneHalfAndAreasAreUndefined() {
     BinaryMetrics.Histogram h = of(new double[] {0.9, 0.2}, new boolean[] {false, false});
     assertEquals(0.5, BinaryMetrics.bestThreshold(h, 1), 1e-12);
-    assertTrue(Double.isNaN(BinaryMetrics.at(h, 0.5).rocAuc()));
+    assertNull(BinaryMetrics.at(h, 0.5).rocAuc());
+    assertNull(BinaryMetrics.at(h, 0.5).prAuc());
   }
 }

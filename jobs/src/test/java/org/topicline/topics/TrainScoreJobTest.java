@@ -234,11 +234,48 @@ class TrainScoreJobTest extends SparkTestBase {
 
   @Test
   void goldLabelsUsedCountsTheLabelsThatMatchedAnArticle() throws Exception {
+    GoldRun g = goldRun();
+    assertTrue(g.heldOut() > 0);
+    assertEquals(g.heldOut(), g.metadata().path("gold_labels_used").asLong());
+  }
+
+  @Test
+  void areasAreNullWhenTheHeldOutSplitHasNoPositives() throws Exception {
+    GoldRun g = goldRun();
+    ModelMetric hydrogen = g.result().metrics().stream().filter(m -> m.getTopic().equals("hydrogen_energy"))
+        .findFirst().orElseThrow();
+    assertEquals(0, hydrogen.getSupport());
+    assertNull(hydrogen.getRocAuc());
+    assertNull(hydrogen.getPrAuc());
+    Row row = TableIO.read(spark, g.output(), Tables.MODEL_METRICS).filter("topic = 'hydrogen_energy'").first();
+    assertTrue(row.isNullAt(row.fieldIndex("roc_auc")) && row.isNullAt(row.fieldIndex("pr_auc")), row.toString());
+    for (com.fasterxml.jackson.databind.JsonNode t : g.metadata().path("topics")) {
+      if (t.path("id").asText().equals("hydrogen_energy")) {
+        assertTrue(t.path("metrics").path("roc_auc").isNull(), t.toString());
+        assertTrue(t.path("metrics").path("pr_auc").isNull(), t.toString());
+      }
+    }
+    assertTrue(g.result().summary().lines().anyMatch(l -> l.startsWith("hydrogen_energy ") && l.contains(" n/a ")),
+        g.result().summary());
+  }
+
+  private record GoldRun(String output, long heldOut, TrainJob.Result result,
+      com.fasterxml.jackson.databind.JsonNode metadata) {}
+
+  private static GoldRun goldRun;
+
+  /**
+   * A training run of the corpus with gold labels: every held-out article labelled not hydrogen by hand (so the
+   * held-out split has no hydrogen positives), plus a label for an article the corpus lacks.
+   */
+  private static synchronized GoldRun goldRun() throws Exception {
+    if (goldRun != null) {
+      return goldRun;
+    }
     String out = DataPaths.normalise(newDir("gold").toString());
     TableIO.write(spark.createDataset(corpus(), Article.ENCODER), out, Article.SPEC, TableIO.Mode.REPLACE, "t");
     TopiclineConf conf = TopiclineConf.load(null, Map.of("train.min-doc-freq", "1"));
     TopicSettings settings = TopicSettings.from(conf);
-    // Every held-out article labelled not hydrogen by hand, plus a label for an article the corpus lacks.
     List<String> heldOut = TrainJob.labelled(spark.createDataset(corpus(), Article.ENCODER), settings.topics(),
             Map.of(), settings.train().heldOutFraction())
         .filter(org.apache.spark.sql.functions.col("tl_held_out")).select("articleId")
@@ -250,10 +287,9 @@ class TrainScoreJobTest extends SparkTestBase {
     java.nio.file.Files.writeString(goldFile, gold);
     TrainJob.Result r = TrainJob.run(spark, new TrainJob.Options(out, out + "/models",
         DataPaths.normalise(goldFile.toString()), null, null, settings, analyzer, conf.hash(), "run-gold", "train"));
-    com.fasterxml.jackson.databind.JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        DataPaths.readText(spark, r.modelDir() + "/" + TopicModel.METADATA));
-    assertTrue(heldOut.size() > 0);
-    assertEquals(heldOut.size(), meta.path("gold_labels_used").asLong());
+    goldRun = new GoldRun(out, heldOut.size(), r, new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        DataPaths.readText(spark, r.modelDir() + "/" + TopicModel.METADATA)));
+    return goldRun;
   }
 
   @Test
