@@ -313,11 +313,17 @@ public final class ThucnewsJob {
         fn[gold] += n;
       }
     }
+    // Over the classes the test lines or the predictions hold: an index below the largest that neither holds (a
+    // class only the training lines have) has no F1 and would count as 0.
     double macro = 0;
+    int present = 0;
     for (int c = 0; c < classes; c++) {
       double denom = 2.0 * tp[c] + fp[c] + fn[c];
-      macro += denom == 0 ? 0 : 2.0 * tp[c] / denom;
+      if (denom > 0) {
+        macro += 2.0 * tp[c] / denom;
+        present++;
+      }
     }
-    return new Scores(rows, rows == 0 ? 0 : (double) correct / rows, classes == 0 ? 0 : macro / classes);
+    return new Scores(rows, rows == 0 ? 0 : (double) correct / rows, present == 0 ? 0 : macro / present);
   }
 }

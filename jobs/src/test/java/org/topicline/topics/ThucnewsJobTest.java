@@ -177,18 +177,28 @@ class ThucnewsJobTest extends SparkTestBase {
 
   @Test
   void scoresCountEveryClassInMacroF1() {
+    ThucnewsJob.Scores s = ThucnewsJob.score(labelAndPrediction(new double[][] {{0, 0}, {0, 0}, {1, 0}, {1, 1}}));
+    assertEquals(0.75, s.accuracy(), 1e-9);
+    // class 0: P 2/3, R 1, F1 0.8; class 1: P 1, R 1/2, F1 2/3.
+    assertEquals((0.8 + 2.0 / 3) / 2, s.macroF1(), 1e-9);
+  }
+
+  @Test
+  void aClassNeitherInTheTestLinesNorPredictedIsLeftOutOfMacroF1() {
+    // Class 1 only the training lines had; class 0 F1 2/3 (P 1/2, R 1), class 2 F1 2/3 (P 1, R 1/2).
+    ThucnewsJob.Scores s = ThucnewsJob.score(labelAndPrediction(new double[][] {{0, 0}, {2, 2}, {2, 0}}));
+    assertEquals(2.0 / 3, s.macroF1(), 1e-9);
+  }
+
+  private static Dataset<Row> labelAndPrediction(double[][] pairs) {
     List<Row> rows = new ArrayList<>();
-    double[][] pairs = {{0, 0}, {0, 0}, {1, 0}, {1, 1}};
     for (double[] p : pairs) {
       rows.add(org.apache.spark.sql.RowFactory.create(p[0], p[1]));
     }
     var schema = new org.apache.spark.sql.types.StructType()
         .add(ThucnewsJob.LABEL, org.apache.spark.sql.types.DataTypes.DoubleType)
         .add("prediction", org.apache.spark.sql.types.DataTypes.DoubleType);
-    ThucnewsJob.Scores s = ThucnewsJob.score(spark.createDataFrame(rows, schema));
-    assertEquals(0.75, s.accuracy(), 1e-9);
-    // class 0: P 2/3, R 1, F1 0.8; class 1: P 1, R 1/2, F1 2/3.
-    assertEquals((0.8 + 2.0 / 3) / 2, s.macroF1(), 1e-9);
+    return spark.createDataFrame(rows, schema);
   }
 
   @Test
