@@ -63,6 +63,28 @@ class ExtractiveSummarizerTest {
     assertFalse(r.summary().contains("央视网"), r.summary());
   }
 
+  /** Real xwlb lead sentences that open with 记者 and hold a bracket or a colon early on. */
+  static final String INVESTMENT = "记者今天（7月16日）从国家发展改革委了解到，今年上半年，国家发展改革委共审批核准固定资产投资项目94个，"
+      + "总投资4715亿元，主要集中在能源、交通、高技术等行业。";
+  static final String SPRING_FESTIVAL = "记者从交通运输部获悉：1月10日（春运首日）全国铁路、道路、水路、民航共发送旅客6960.9万人次，"
+      + "比去年春运首日增长3%。";
+
+  @Test
+  void leadSentencesOpeningWithTheReporterArePickedAndBylinesAreNot() {
+    List<String> bylines = List.of("（记者 张三）", "（新华社北京3月5日电）", "新华社记者 张金加摄", "本报驻埃及记者 周輖",
+        "本报记者 王明峰 通讯员 王旭阳 整理", "责任编辑：王五", "制图：李栋（新华社发）", "图片由国家博物馆提供");
+    ExtractiveSummarizer s = summarizer(10_000);
+    for (String line : bylines) {
+      assertTrue(s.isBoilerplate(line), line);
+    }
+    for (String lead : List.of(INVESTMENT, SPRING_FESTIVAL, "（记者）你觉得双方有可能达成停火吗？")) {
+      assertFalse(s.isBoilerplate(lead), lead);
+    }
+    String body = String.join("\n", INVESTMENT, "新华社记者 张金加摄", SPRING_FESTIVAL, "（记者 张三）", "责任编辑：王五");
+    assertEquals(List.of(INVESTMENT, SPRING_FESTIVAL),
+        s.summarize(null, body).sentences().stream().map(ExtractiveSummarizer.Picked::text).toList());
+  }
+
   @Test
   void aSmallBudgetStillGivesOneWholeSentence() {
     ExtractiveSummarizer.Result r = summarizer(10).summarize(TITLE, BODY);
