@@ -86,6 +86,29 @@ class ExtractiveSummarizerTest {
   }
 
   @Test
+  void leadInsEndAtADatelineNeverInsideAWord() {
+    ExtractiveSummarizer s = summarizer(120);
+    Map<String, String> cut = new java.util.LinkedHashMap<>();
+    cut.put("央视网消息（新闻联播）：全省氢能产业发展大会今天召开。", "全省氢能产业发展大会今天召开。");
+    cut.put("央视网消息：国务院办公厅日前印发意见。", "国务院办公厅日前印发意见。");
+    cut.put("新华社北京3月4日电（记者 王五）党史学习教育动员大会今天在北京召开。", "党史学习教育动员大会今天在北京召开。");
+    cut.put("新华社北京3月5日电 国务院总理今天作政府工作报告。", "国务院总理今天作政府工作报告。");
+    cut.put("本报讯（记者 王五）全省氢能产业发展大会今天召开。", "全省氢能产业发展大会今天召开。");
+    cut.put("本报北京1月11日电  （记者刘志强）记者从交通运输部获悉：春运开始。", "记者从交通运输部获悉：春运开始。");
+    cut.put("本报北京1月5日电", "");
+    cut.forEach((sentence, rest) -> assertEquals(rest, s.stripLeadIn(sentence), sentence));
+    // 讯 of 通讯社 and 通讯员, 电 of 微电影: words, not datelines.
+    for (String whole : List.of("新华社坚持走有通讯社特色的融合发展道路，加快实现“一次采集、N次加工、多元分发、全媒体覆盖”；",
+        "新华社推出微电影《新生1949—2019》，以四个故事串起新中国的新生之旅。", "本报记者王明峰、通讯员王旭阳整理")) {
+      assertEquals(whole, s.stripLeadIn(whole));
+    }
+    // The credit line is left whole, so it is a byline and never a cut-down candidate (员 王旭阳 整理).
+    String body = INVESTMENT + "\n本报记者 王明峰 通讯员 王旭阳 整理";
+    assertEquals(List.of(INVESTMENT), summarizer(10_000).summarize(null, body).sentences().stream()
+        .map(ExtractiveSummarizer.Picked::text).toList());
+  }
+
+  @Test
   void aSmallBudgetStillGivesOneWholeSentence() {
     ExtractiveSummarizer.Result r = summarizer(10).summarize(TITLE, BODY);
     assertEquals(1, r.sentences().size());
