@@ -60,16 +60,15 @@ public final class ExtractiveSummarizer {
    */
   public Result summarize(String title, String body, Words words) {
     List<Candidate> candidates = candidates(body);
-    if (candidates.isEmpty()) {
-      return new Result("", List.of(), List.of());
-    }
-    TermVectors vectors = new TermVectors(candidates.stream().map(Candidate::tokens).toList());
-    double[] scores = scores(title, candidates, vectors);
-    List<Integer> picked = mmr(candidates, scores, vectors);
     List<Picked> out = new ArrayList<>();
-    for (int k : picked) {
-      Candidate c = candidates.get(k);
-      out.add(new Picked(c.index(), c.text(), scores[k]));
+    // Without a candidate sentence there is nothing to pick, but the title still gives keywords.
+    if (!candidates.isEmpty()) {
+      TermVectors vectors = new TermVectors(candidates.stream().map(Candidate::tokens).toList());
+      double[] scores = scores(title, candidates, vectors);
+      for (int k : mmr(candidates, scores, vectors)) {
+        Candidate c = candidates.get(k);
+        out.add(new Picked(c.index(), c.text(), scores[k]));
+      }
     }
     return new Result(join(out.stream().map(Picked::text).toList()), out, keywords(title, body, candidates, words));
   }

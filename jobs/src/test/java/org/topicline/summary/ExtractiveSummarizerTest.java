@@ -149,8 +149,14 @@ class ExtractiveSummarizerTest {
   }
 
   @Test
-  void emptyBodyGivesAnEmptySummary() {
-    assertEquals("", summarizer(120).summarize(TITLE, "").summary());
+  void emptyBodyGivesAnEmptySummaryAndTheTitlesKeywords() {
+    for (String body : new String[] {"", null, "（记者 张三）"}) {
+      ExtractiveSummarizer.Result r = summarizer(120).summarize(TITLE, body);
+      assertEquals("", r.summary());
+      assertTrue(r.sentences().isEmpty());
+      assertTrue(r.keywords().stream().anyMatch(k -> k.term().contains("氢能")), r.keywords().toString());
+    }
+    assertTrue(summarizer(120).summarize(null, "").keywords().isEmpty());
   }
 
   @Test
