@@ -22,7 +22,7 @@ public final class TrendsCommand extends SparkCommand {
   LocalDate from;
 
   @Option(names = "--to", paramLabel = "YYYY-MM-DD",
-      description = "New input ends on this date: years after the next one are left as they are.")
+      description = "New input ends on this date (checked against --from; every later year is rewritten too).")
   LocalDate to;
 
   @Override

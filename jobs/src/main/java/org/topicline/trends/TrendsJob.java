@@ -1,12 +1,13 @@
 package org.topicline.trends;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.year;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,8 +31,9 @@ import org.topicline.text.TextAnalyzer;
  * <p>Steps: 1) read articles (reprints left out) and scores 2) count per topic, period and source on a full
  * calendar 3) rank each month's terms (their words
  * read from {@code article_tokens} where the tokenise step wrote them with this analyzer) 4) write: the whole tables, or with --from/--to only the years whose rows
- * the window can change (the window's years and the next one, which holds the year-on-year change, moving
- * averages and burst baselines that look back into the window) 5) log the run.
+ * the window can change (from the window's first year to the last year of data: moving averages and burst
+ * baselines look back several periods, six years for the yearly burst baseline, so any later year can change)
+ * 5) log the run.
  *
  * <p>Counts are always taken over the whole history, so a windowed run writes exactly the rows a full run would
  * for the years it replaces.
@@ -39,7 +41,11 @@ import org.topicline.text.TextAnalyzer;
 public final class TrendsJob {
   public static final String COMMAND = "trends";
 
-  /** Typed options; {@code from}/{@code to} (nullable) restrict the rewrite to the years they can affect. */
+  /**
+   * Typed options; {@code from} (nullable) restricts the rewrite to the years from its week's on. {@code to}
+   * (nullable) is checked against {@code from} and bounds nothing: moving averages and burst baselines reach back
+   * several periods (years: 3 and 6), so any year after the window can change.
+   */
   public record Options(String output, TrendsSettings settings, TextAnalyzer analyzer, LocalDate from, LocalDate to,
       String confHash, String commandLine) {
     public Options {
@@ -58,11 +64,6 @@ public final class TrendsJob {
     /** First year whose rows the window can change (a week that starts in December holds early January). */
     Integer firstYear() {
       return from == null ? null : from.with(DayOfWeek.MONDAY).getYear();
-    }
-
-    /** Last such year: the year after the window's end holds year-on-year changes against it. */
-    Integer lastYear() {
-      return to == null ? null : to.getYear() + 1;
     }
   }
 
@@ -135,23 +136,21 @@ public final class TrendsJob {
       written.put(Tables.TOPIC_TRENDS, trendRows);
       written.put(Tables.TOPIC_TERMS, termRows);
       run.setRowsWritten(written);
-      String years = o.windowed()
-          ? (o.firstYear() == null ? "…" : o.firstYear()) + ".." + (o.lastYear() == null ? "…" : o.lastYear())
-          : "all";
+      String years = o.windowed() ? (o.firstYear() == null ? "…" : o.firstYear()) + ".." + lastYear(counted) : "all";
       return new Result(runId, output, articlesCounted, trendRows, termRows, years);
     } finally {
       counted.unpersist();
     }
   }
 
+  /** The rows from the first year the window can change on (all of them without --from). */
   private static Dataset<Row> inYears(Dataset<Row> rows, Options o) {
-    Column keep = org.apache.spark.sql.functions.lit(true);
-    if (o.firstYear() != null) {
-      keep = keep.and(col(Tables.YEAR).geq(o.firstYear()));
-    }
-    if (o.lastYear() != null) {
-      keep = keep.and(col(Tables.YEAR).leq(o.lastYear()));
-    }
-    return rows.filter(keep);
+    return o.firstYear() == null ? rows : rows.filter(col(Tables.YEAR).geq(o.firstYear()));
+  }
+
+  /** The year of the last counted article: the last year a windowed run rewrites ("…" when there is none). */
+  private static String lastYear(Dataset<Row> counted) {
+    Row last = counted.agg(max(year(col(TrendStages.PUB_DATE)))).first();
+    return last.isNullAt(0) ? "…" : Integer.toString(last.getInt(0));
   }
 }
