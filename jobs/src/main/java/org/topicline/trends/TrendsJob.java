@@ -6,8 +6,12 @@ import static org.apache.spark.sql.functions.year;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,7 +37,8 @@ import org.topicline.text.TextAnalyzer;
  * read from {@code article_tokens} where the tokenise step wrote them with this analyzer) 4) write: the whole tables, or with --from/--to only the years whose rows
  * the window can change (from the window's first year to the last year of data: moving averages and burst
  * baselines look back several periods, six years for the yearly burst baseline, so any later year can change)
- * 5) log the run.
+ * 5) log the run. A topic or source that {@code topic_trends} does not hold yet (or no table at all) makes a windowed
+ * run rewrite every year, so that its calendar has no holes.
  *
  * <p>Counts are always taken over the whole history, so a windowed run writes exactly the rows a full run would
  * for the years it replaces.
@@ -67,12 +72,16 @@ public final class TrendsJob {
     }
   }
 
-  /** What one trends run read and wrote. */
+  /**
+   * What one trends run read and wrote; {@code allYearsBecause} says why a windowed run rewrote every year (null when
+   * it did not, or had no window).
+   */
   public record Result(String runId, String output, long articlesCounted, long trendRows, long termRows,
-      String yearsWritten) implements JobResult {
+      String yearsWritten, String allYearsBecause) implements JobResult {
     @Override
     public String summary() {
       return "trends " + runId + '\n'
+          + (allYearsBecause == null ? "" : "  window    every year rewritten: " + allYearsBecause + '\n')
           + String.format("  read      %,10d articles (reprints left out) and their topic scores%n", articlesCounted)
           + String.format("  trends    %,10d rows (years %s) -> %s%n", trendRows, yearsWritten,
               Tables.path(output, Tables.TOPIC_TRENDS))
@@ -117,18 +126,22 @@ public final class TrendsJob {
     try {
       long articlesCounted = counted.count();
       run.setRecordsRead(articlesCounted);
+      // A series new to the table has rows (zeros included) in every year of the calendar, not only the window's.
+      String allYearsBecause = o.windowed() ? allYearsBecause(spark, output, scores, counted) : null;
+      boolean windowed = o.windowed() && allYearsBecause == null;
+      Integer firstYear = windowed ? o.firstYear() : null;
 
       // 2) Trends and 3) terms, restricted to the years this run replaces.
       spark.sparkContext().setJobGroup("trends-count", "trends: topic shares per period and source", false);
-      Dataset<Row> trends = inYears(TrendStages.trends(scores, counted, o.settings()), o);
+      Dataset<Row> trends = inYears(TrendStages.trends(scores, counted, o.settings()), firstYear);
       spark.sparkContext().setJobGroup("trends-terms", "trends: rising terms per topic and month", false);
       Dataset<Row> terms = inYears(TrendStages.risingTerms(
           TrendStages.topicTermDocs(scores, articles, counted, o.analyzer(), ArticleTokens.stored(spark, output,
               o.analyzer(), Map.of(ArticleTokens.TITLE, ArticleTokens.TITLE, ArticleTokens.BODY, ArticleTokens.BODY))),
-          o.settings()), o);
+          o.settings()), firstYear);
 
       // 4) Write.
-      TableIO.Mode mode = o.windowed() ? TableIO.Mode.REPLACE_PARTITIONS : TableIO.Mode.REPLACE;
+      TableIO.Mode mode = windowed ? TableIO.Mode.REPLACE_PARTITIONS : TableIO.Mode.REPLACE;
       spark.sparkContext().setJobGroup("trends-write", "trends: write topic_trends and topic_terms", false);
       long trendRows = TableIO.write(Naming.camelColumns(trends).as(TopicTrend.ENCODER), output, TopicTrend.SPEC, mode, runId);
       long termRows = TableIO.write(Naming.camelColumns(terms).as(TopicTerm.ENCODER), output, TopicTerm.SPEC, mode, runId);
@@ -136,16 +149,50 @@ public final class TrendsJob {
       written.put(Tables.TOPIC_TRENDS, trendRows);
       written.put(Tables.TOPIC_TERMS, termRows);
       run.setRowsWritten(written);
-      String years = o.windowed() ? (o.firstYear() == null ? "…" : o.firstYear()) + ".." + lastYear(counted) : "all";
-      return new Result(runId, output, articlesCounted, trendRows, termRows, years);
+      String years = windowed ? (firstYear == null ? "…" : firstYear) + ".." + lastYear(counted) : "all";
+      return new Result(runId, output, articlesCounted, trendRows, termRows, years, allYearsBecause);
     } finally {
       counted.unpersist();
     }
   }
 
-  /** The rows from the first year the window can change on (all of them without --from). */
-  private static Dataset<Row> inYears(Dataset<Row> rows, Options o) {
-    return o.firstYear() == null ? rows : rows.filter(col(Tables.YEAR).geq(o.firstYear()));
+  /** The rows from {@code firstYear} on (all of them when null). */
+  private static Dataset<Row> inYears(Dataset<Row> rows, Integer firstYear) {
+    return firstYear == null ? rows : rows.filter(col(Tables.YEAR).geq(firstYear));
+  }
+
+  /**
+   * Why a windowed run must rewrite every year, or null: there is no {@code topic_trends} yet, or a topic (of the
+   * scores) or a source (of the counted articles) this run has rows for is not in it.
+   */
+  private static String allYearsBecause(SparkSession spark, String output, Dataset<Row> scores,
+      Dataset<Row> counted) {
+    if (!TableIO.exists(spark, output, Tables.TOPIC_TRENDS)) {
+      return "no " + Tables.TOPIC_TRENDS + " yet";
+    }
+    Set<String> topics = new HashSet<>();
+    Set<String> sources = new HashSet<>();
+    for (Row r : TableIO.read(spark, output, Tables.TOPIC_TRENDS).select(TrendStages.TOPIC, TrendStages.SOURCE)
+        .distinct().collectAsList()) {
+      topics.add(r.getString(0));
+      sources.add(r.getString(1));
+    }
+    List<String> missing = new ArrayList<>();
+    for (String t : distinct(scores, TrendStages.TOPIC)) {
+      if (!topics.contains(t)) {
+        missing.add("topic " + t);
+      }
+    }
+    for (String s : distinct(counted, TrendStages.SOURCE)) {
+      if (!sources.contains(s)) {
+        missing.add("source " + s);
+      }
+    }
+    return missing.isEmpty() ? null : String.join(", ", missing) + " not yet in " + Tables.TOPIC_TRENDS;
+  }
+
+  private static List<String> distinct(Dataset<Row> rows, String column) {
+    return rows.select(column).distinct().orderBy(column).collectAsList().stream().map(r -> r.getString(0)).toList();
   }
 
   /** The year of the last counted article: the last year a windowed run rewrites ("…" when there is none). */

@@ -23,7 +23,10 @@ import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
 import org.topicline.text.TextAnalyzer;
 
-/** Windowed runs write what a full run writes, twice the same, and a backfill rewrites the years it can change. */
+/**
+ * Windowed runs write what a full run writes, twice the same, and a backfill rewrites the years it can change; a
+ * series new to the table makes a windowed run rewrite every year.
+ */
 class TrendsJobTest extends SparkTestBase {
   static final TextAnalyzer ANALYZER = new TextAnalyzer("viterbi", List.of("氢能", "燃料电池", "加氢站"), List.of());
   static final TrendsSettings SETTINGS = TrendStagesTest.settings(
@@ -133,6 +136,33 @@ class TrendsJobTest extends SparkTestBase {
     Row fullJune = TableIO.read(spark, full, Tables.TOPIC_TRENDS)
         .filter("granularity = 'month' and source = 'all' and period_start = date'2020-06-01'").first();
     assertEquals(fullJune.<Long>getAs("topic_count") + 1, june2020.<Long>getAs("topic_count"));
+  }
+
+  /** A source or a topic first seen in a windowed run has rows in every year: the run rewrites them all. */
+  @Test
+  void aSourceOrTopicNewToTheTableRewritesEveryYear() throws IOException {
+    String out = newDir("new-series").toString();
+    corpus(LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31)).writeTables(spark, out);
+    TrendsJob.run(spark, options(out, null, null));
+    LocalDate march = LocalDate.of(2022, 3, 1);
+    LocalDate endOfMarch = LocalDate.of(2022, 3, 31);
+
+    TrendFixtures window = corpus(march, endOfMarch).article("gov1", "gov", "2022-03-15", null, "hydrogen", "氢能");
+    window.writeTables(spark, out);
+    TrendsJob.Result newSource = TrendsJob.run(spark, options(out, march, endOfMarch));
+    assertEquals("all", newSource.yearsWritten());
+    assertTrue(newSource.summary().contains("every year rewritten: source gov not yet in topic_trends"),
+        newSource.summary());
+    Dataset<Row> trends = TableIO.read(spark, out, Tables.TOPIC_TRENDS);
+    assertEquals(trends.filter("source = 'xwlb'").count(), trends.filter("source = 'gov'").count());
+    assertTrue(trends.filter("source = 'gov' and year = 2020").count() > 0);
+
+    window.article("dg1", "xwlb", "2022-03-20", null, "digital_government", "政务").writeTables(spark, out);
+    TrendsJob.Result newTopic = TrendsJob.run(spark, options(out, march, endOfMarch));
+    assertEquals("all", newTopic.yearsWritten());
+    assertTrue(newTopic.summary().contains("topic digital_government not yet"), newTopic.summary());
+    trends = TableIO.read(spark, out, Tables.TOPIC_TRENDS);
+    assertEquals(trends.filter("topic = 'hydrogen'").count(), trends.filter("topic = 'digital_government'").count());
   }
 
   private static Map<String, Long> filesUnder(Map<String, Long> files, String prefix) {
