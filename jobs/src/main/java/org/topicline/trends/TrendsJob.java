@@ -1,6 +1,8 @@
 package org.topicline.trends;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.year;
 
@@ -124,7 +126,10 @@ public final class TrendsJob {
     Dataset<Row> counted = TrendStages.countedArticles(articles).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> scores = TableIO.read(spark, output, Tables.TOPIC_SCORES);
     try {
-      long articlesCounted = counted.count();
+      // The count and the last year of data (where a windowed rewrite ends) in one pass.
+      Row extent = counted.agg(count(lit(1)), max(year(col(TrendStages.PUB_DATE)))).first();
+      long articlesCounted = extent.getLong(0);
+      String lastYear = extent.isNullAt(1) ? "…" : Integer.toString(extent.getInt(1));
       run.setRecordsRead(articlesCounted);
       // A series new to the table has rows (zeros included) in every year of the calendar, not only the window's.
       String allYearsBecause = o.windowed() ? allYearsBecause(spark, output, scores, counted) : null;
@@ -149,7 +154,7 @@ public final class TrendsJob {
       written.put(Tables.TOPIC_TRENDS, trendRows);
       written.put(Tables.TOPIC_TERMS, termRows);
       run.setRowsWritten(written);
-      String years = windowed ? (firstYear == null ? "…" : firstYear) + ".." + lastYear(counted) : "all";
+      String years = windowed ? (firstYear == null ? "…" : firstYear) + ".." + lastYear : "all";
       return new Result(runId, output, articlesCounted, trendRows, termRows, years, allYearsBecause);
     } finally {
       counted.unpersist();
@@ -193,11 +198,5 @@ public final class TrendsJob {
 
   private static List<String> distinct(Dataset<Row> rows, String column) {
     return rows.select(column).distinct().orderBy(column).collectAsList().stream().map(r -> r.getString(0)).toList();
-  }
-
-  /** The year of the last counted article: the last year a windowed run rewrites ("…" when there is none). */
-  private static String lastYear(Dataset<Row> counted) {
-    Row last = counted.agg(max(year(col(TrendStages.PUB_DATE)))).first();
-    return last.isNullAt(0) ? "…" : Integer.toString(last.getInt(0));
   }
 }
