@@ -37,6 +37,7 @@ public final class SquaredHingeClassifier extends Estimator<SquaredHingeModel> {
   private final Param<String> featuresCol;
   private final Param<String> labelCol;
   private final Param<String> predictionCol;
+  private final Param<String> rawPredictionCol;
   private final DoubleParam regParam;
   private final IntParam maxIter;
 
@@ -45,11 +46,13 @@ public final class SquaredHingeClassifier extends Estimator<SquaredHingeModel> {
     featuresCol = new Param<>(this, "featuresCol", "features vector column");
     labelCol = new Param<>(this, "labelCol", "label index column (0, 1, ...)");
     predictionCol = new Param<>(this, "predictionCol", "predicted label index column");
+    rawPredictionCol = new Param<>(this, "rawPredictionCol", "column of every class's margin");
     regParam = new DoubleParam(this, "regParam", "L2 regularisation (>= 0)", ParamValidators.gtEq(0));
     maxIter = new IntParam(this, "maxIter", "L-BFGS iterations at most (> 0)", ParamValidators.gt(0));
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
+    setDefault(rawPredictionCol, "rawPrediction");
     setDefault(regParam, 1e-4);
     setDefault(maxIter, 100);
   }
@@ -70,6 +73,11 @@ public final class SquaredHingeClassifier extends Estimator<SquaredHingeModel> {
 
   public SquaredHingeClassifier setPredictionCol(String v) {
     set(predictionCol, v);
+    return this;
+  }
+
+  public SquaredHingeClassifier setRawPredictionCol(String v) {
+    set(rawPredictionCol, v);
     return this;
   }
 
@@ -94,6 +102,10 @@ public final class SquaredHingeClassifier extends Estimator<SquaredHingeModel> {
 
   public Param<String> predictionCol() {
     return predictionCol;
+  }
+
+  public Param<String> rawPredictionCol() {
+    return rawPredictionCol;
   }
 
   public DoubleParam regParam() {
@@ -125,13 +137,13 @@ public final class SquaredHingeClassifier extends Estimator<SquaredHingeModel> {
     SquaredHingeModel model = new SquaredHingeModel(uid, numClasses, numFeatures, fitted._1().toArray(),
         // The loss history holds the starting point too.
         fitted._2().length - 1);
-    model.setFeaturesCol($(featuresCol)).setPredictionCol($(predictionCol));
+    model.setFeaturesCol($(featuresCol)).setPredictionCol($(predictionCol)).setRawPredictionCol($(rawPredictionCol));
     return model.setParent(this);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    return SquaredHingeModel.withPrediction(schema, $(featuresCol), $(predictionCol));
+    return SquaredHingeModel.withPrediction(schema, $(featuresCol), $(rawPredictionCol), $(predictionCol));
   }
 
   @Override

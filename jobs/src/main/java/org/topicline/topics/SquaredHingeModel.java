@@ -26,7 +26,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The fitted {@link SquaredHingeClassifier}: predicts the class whose linear scorer gives the largest margin. Saved
+ * The fitted {@link SquaredHingeClassifier}: predicts the class whose linear scorer gives the largest margin, and
+ * writes every class's margin to {@code rawPredictionCol} (as Spark's classifiers do) for stages that combine it
+ * with other evidence, such as {@link NeighbourVote}. Saved
  * as Spark's own models are: params in {@code metadata/}, the weights as one Parquet row in {@code data/}.
  */
 public final class SquaredHingeModel extends Model<SquaredHingeModel> implements MLWritable {
@@ -43,6 +45,7 @@ public final class SquaredHingeModel extends Model<SquaredHingeModel> implements
   private final int iterations;
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
+  private final Param<String> rawPredictionCol;
 
   SquaredHingeModel(String uid, int numClasses, int numFeatures, double[] weights, int iterations) {
     if (weights.length != numClasses * (numFeatures + 1)) {
@@ -56,8 +59,10 @@ public final class SquaredHingeModel extends Model<SquaredHingeModel> implements
     this.iterations = iterations;
     featuresCol = new Param<>(this, "featuresCol", "features vector column");
     predictionCol = new Param<>(this, "predictionCol", "predicted label index column");
+    rawPredictionCol = new Param<>(this, "rawPredictionCol", "column of every class's margin");
     setDefault(featuresCol, "features");
     setDefault(predictionCol, "prediction");
+    setDefault(rawPredictionCol, "rawPrediction");
   }
 
   public SquaredHingeModel setFeaturesCol(String v) {
@@ -70,7 +75,16 @@ public final class SquaredHingeModel extends Model<SquaredHingeModel> implements
     return this;
   }
 
+  public SquaredHingeModel setRawPredictionCol(String v) {
+    set(rawPredictionCol, v);
+    return this;
+  }
+
   // Spark finds a stage's params by its public no-argument methods returning a Param.
+  public Param<String> rawPredictionCol() {
+    return rawPredictionCol;
+  }
+
   public Param<String> featuresCol() {
     return featuresCol;
   }
@@ -106,22 +120,28 @@ public final class SquaredHingeModel extends Model<SquaredHingeModel> implements
 
   /** The class with the largest margin (the lowest index on a tie). */
   public double predict(Vector x) {
-    return predict(weights, numClasses, numFeatures, x);
+    return argmax(margins(weights, numClasses, numFeatures, x));
   }
 
-  private static double predict(double[] weights, int numClasses, int numFeatures, Vector x) {
+  private static double[] margins(double[] weights, int numClasses, int numFeatures, Vector x) {
     if (x.size() != numFeatures) {
       throw new IllegalArgumentException("expected " + numFeatures + " features, got " + x.size());
     }
     // Sparse once per line, not once per class.
     SparseVector s = x.toSparse();
-    int best = 0;
-    double bestMargin = Double.NEGATIVE_INFINITY;
+    double[] m = new double[numClasses];
     for (int c = 0; c < numClasses; c++) {
-      double m = margin(weights, numFeatures, c, s);
-      if (m > bestMargin) {
+      m[c] = margin(weights, numFeatures, c, s);
+    }
+    return m;
+  }
+
+  /** The index of the largest value, the lowest on a tie. */
+  static int argmax(double[] values) {
+    int best = 0;
+    for (int c = 1; c < values.length; c++) {
+      if (values[c] > values[best]) {
         best = c;
-        bestMargin = m;
       }
     }
     return best;
@@ -134,24 +154,30 @@ public final class SquaredHingeModel extends Model<SquaredHingeModel> implements
     double[] w = weights;
     int classes = numClasses;
     int features = numFeatures;
-    UDF1<Vector, Double> predict = x -> predict(w, classes, features, x);
-    return dataset.withColumn($(predictionCol), udf(predict, DataTypes.DoubleType).apply(col($(featuresCol))));
+    UDF1<Vector, Vector> margins = x -> Vectors.dense(margins(w, classes, features, x));
+    UDF1<Vector, Double> predict = m -> (double) argmax(m.toArray());
+    Dataset<Row> withMargins = dataset.withColumn($(rawPredictionCol),
+        udf(margins, SQLDataTypes.VectorType()).apply(col($(featuresCol))));
+    return withMargins.withColumn($(predictionCol),
+        udf(predict, DataTypes.DoubleType).apply(col($(rawPredictionCol))));
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    return withPrediction(schema, $(featuresCol), $(predictionCol));
+    return withPrediction(schema, $(featuresCol), $(rawPredictionCol), $(predictionCol));
   }
 
-  static StructType withPrediction(StructType schema, String features, String prediction) {
+  static StructType withPrediction(StructType schema, String features, String rawPrediction, String prediction) {
     if (!Arrays.asList(schema.fieldNames()).contains(features)
         || !schema.apply(features).dataType().equals(SQLDataTypes.VectorType())) {
       throw new IllegalArgumentException("features column " + features + " must exist and hold vectors");
     }
-    if (Arrays.asList(schema.fieldNames()).contains(prediction)) {
-      throw new IllegalArgumentException("prediction column " + prediction + " already exists");
+    for (String out : List.of(rawPrediction, prediction)) {
+      if (Arrays.asList(schema.fieldNames()).contains(out)) {
+        throw new IllegalArgumentException("output column " + out + " already exists");
+      }
     }
-    return schema.add(prediction, DataTypes.DoubleType, false);
+    return schema.add(rawPrediction, SQLDataTypes.VectorType(), false).add(prediction, DataTypes.DoubleType, false);
   }
 
   @Override

@@ -9,8 +9,8 @@ import org.topicline.conf.TopiclineConf;
  * bad value names its full key.
  */
 public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean binaryTf, int minDocFreq, int vocabSize,
-    List<Double> regParams, List<Double> svcRegParams, List<Double> squaredHingeRegParams, double validationFraction,
-    int maxIter)
+    List<Double> regParams, List<Double> svcRegParams, List<Double> squaredHingeRegParams, int neighbours,
+    double neighbourWeight, double validationFraction, int maxIter)
     implements java.io.Serializable {
   public static final String MAX_CHAR_NGRAM = "train.supervised-max-char-ngram";
   public static final String BLOCK_NORMS = "train.supervised-block-norms";
@@ -20,6 +20,8 @@ public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean b
   public static final String REG_PARAMS = "train.supervised-reg-params";
   public static final String SVC_REG_PARAMS = "train.supervised-svc-reg-params";
   public static final String SQUARED_HINGE_REG_PARAMS = "train.supervised-squared-hinge-reg-params";
+  public static final String NEIGHBOURS = "train.supervised-neighbours";
+  public static final String NEIGHBOUR_WEIGHT = "train.supervised-neighbour-weight";
   public static final String VALIDATION_FRACTION = "train.supervised-validation-fraction";
   public static final String MAX_ITER = "train.supervised-max-iter";
 
@@ -47,6 +49,8 @@ public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean b
         regParams,
         svcRegParams,
         squaredHingeRegParams,
+        conf.getInt(NEIGHBOURS, 1, 1000),
+        conf.getDouble(NEIGHBOUR_WEIGHT, 0, 100),
         conf.getDouble(VALIDATION_FRACTION, 0.05, 0.5),
         conf.getInt(MAX_ITER, 1, 10_000));
   }

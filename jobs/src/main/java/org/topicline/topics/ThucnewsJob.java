@@ -45,7 +45,8 @@ import org.topicline.text.TextAnalyzer;
  * <p>Features: HanLP words plus character n-grams of the text in one TF-IDF vector, L2-normalised; titles are short,
  * and the n-grams keep the evidence of words the segmenter cuts differently. Classifier: multinomial logistic
  * regression, one-vs-rest linear SVMs (hinge loss) or one-vs-rest squared-hinge SVMs ({@link SquaredHingeClassifier}),
- * whichever candidate wins on the held-out share. Every step is a stage of the
+ * whichever candidate wins on the held-out share; then the nearest training lines vote beside its margins
+ * ({@link NeighbourVote}, unless {@code train.supervised-neighbour-weight} is 0). Every step is a stage of the
  * saved {@code PipelineModel}, so it scores text exactly as it was trained, and writes the label's name to
  * {@link #PREDICTED_LABEL}.
  */
@@ -59,6 +60,9 @@ public final class ThucnewsJob {
   static final String WORD_VECTOR = "word_vector";
   static final String CHAR_VECTOR = "char_vector";
   private static final String PREDICTION = "prediction";
+  /** The classifier's own prediction and margins, before the neighbours vote. */
+  private static final String CLASSIFIER_PREDICTION = "classifier_prediction";
+  private static final String MARGINS = "margins";
   private static final long SPLIT_SEED = 20_240_501L;
   private static final StructType SCHEMA = new StructType().add(TEXT, DataTypes.StringType, false)
       .add(LABEL_NAME, DataTypes.StringType, false);
@@ -82,11 +86,15 @@ public final class ThucnewsJob {
     }
   }
 
-  /** Accuracy on the validation share of the training lines for one classifier and regularisation value. */
-  public record Candidate(Classifier classifier, double regParam, double validationAccuracy) {}
+  /**
+   * Accuracy on the validation share of the training lines for one classifier and regularisation value, with the
+   * neighbours' vote and without it (the classifier alone; the same when the vote is off).
+   */
+  public record Candidate(Classifier classifier, double regParam, double validationAccuracy,
+      double withoutNeighbours) {}
 
   public record Result(long trainRows, long testRows, List<Candidate> candidates, Candidate chosen, double accuracy,
-      double macroF1, String savedTo) implements JobResult {
+      double macroF1, double accuracyWithoutNeighbours, String savedTo) implements JobResult {
     @Override
     public String summary() {
       StringBuilder s = new StringBuilder("train --labels: ").append(trainRows).append(" training lines");
@@ -95,10 +103,16 @@ public final class ThucnewsJob {
         for (Candidate c : candidates) {
           s.append(String.format("%n  %s reg-param %s -> %.4f", c.classifier(), c.regParam(),
               c.validationAccuracy()));
+          if (c.withoutNeighbours() != c.validationAccuracy()) {
+            s.append(String.format(" (%.4f without the neighbours' vote)", c.withoutNeighbours()));
+          }
         }
       }
       s.append(String.format("%n%s reg-param %s, %d test lines: accuracy %.4f, macro-F1 %.4f", chosen.classifier(),
           chosen.regParam(), testRows, accuracy, macroF1));
+      if (accuracyWithoutNeighbours != accuracy) {
+        s.append(String.format(" (accuracy %.4f without the neighbours' vote)", accuracyWithoutNeighbours));
+      }
       return s.append(savedTo == null ? "" : "; model saved to " + savedTo).toString();
     }
   }
@@ -148,7 +162,17 @@ public final class ThucnewsJob {
       PipelineModel model = pipeline(labels, o.analyzer(), s, chosen.classifier(), chosen.regParam()).fit(train);
 
       spark.sparkContext().setJobDescription("train --labels: test");
-      Scores scores = score(model.transform(test));
+      Dataset<Row> scored = model.transform(test);
+      Dataset<Row> predicted = (voting(s) ? scored.select(LABEL, PREDICTION, CLASSIFIER_PREDICTION)
+          : scored.select(LABEL, PREDICTION)).cache();
+      Scores scores;
+      double alone;
+      try {
+        scores = score(predicted);
+        alone = withoutNeighbours(s, predicted, scores.accuracy());
+      } finally {
+        predicted.unpersist();
+      }
 
       String saved = null;
       if (o.modelsDir() != null) {
@@ -159,7 +183,8 @@ public final class ThucnewsJob {
           throw new UncheckedIOException(e);
         }
       }
-      return new Result(train.count(), scores.rows(), candidates, chosen, scores.accuracy(), scores.macroF1(), saved);
+      return new Result(train.count(), scores.rows(), candidates, chosen, scores.accuracy(), scores.macroF1(), alone,
+          saved);
     } finally {
       spark.sparkContext().setJobDescription(null);
       train.unpersist();
@@ -170,9 +195,10 @@ public final class ThucnewsJob {
   /** Every classifier and regularisation value the settings list, in order (logistic, linear SVC, squared hinge). */
   static List<Candidate> candidates(SupervisedSettings s) {
     List<Candidate> out = new ArrayList<>();
-    s.regParams().forEach(r -> out.add(new Candidate(Classifier.LOGISTIC, r, Double.NaN)));
-    s.svcRegParams().forEach(r -> out.add(new Candidate(Classifier.LINEAR_SVC, r, Double.NaN)));
-    s.squaredHingeRegParams().forEach(r -> out.add(new Candidate(Classifier.SQUARED_HINGE, r, Double.NaN)));
+    s.regParams().forEach(r -> out.add(new Candidate(Classifier.LOGISTIC, r, Double.NaN, Double.NaN)));
+    s.svcRegParams().forEach(r -> out.add(new Candidate(Classifier.LINEAR_SVC, r, Double.NaN, Double.NaN)));
+    s.squaredHingeRegParams().forEach(r -> out.add(new Candidate(Classifier.SQUARED_HINGE, r, Double.NaN,
+        Double.NaN)));
     return out;
   }
 
@@ -194,9 +220,14 @@ public final class ThucnewsJob {
     try {
       List<Candidate> out = new ArrayList<>();
       for (Candidate c : all) {
-        double accuracy = score(classifier(s, c.classifier(), c.regParam()).fit(fit).transform(validation))
-            .accuracy();
-        out.add(new Candidate(c.classifier(), c.regParam(), accuracy));
+        Dataset<Row> predicted = new Pipeline().setStages(classifierStages(s, c.classifier(), c.regParam())).fit(fit)
+            .transform(validation).cache();
+        try {
+          double accuracy = score(predicted).accuracy();
+          out.add(new Candidate(c.classifier(), c.regParam(), accuracy, withoutNeighbours(s, predicted, accuracy)));
+        } finally {
+          predicted.unpersist();
+        }
       }
       return out;
     } finally {
@@ -209,7 +240,7 @@ public final class ThucnewsJob {
   public static Pipeline pipeline(StringIndexerModel labels, TextAnalyzer analyzer, SupervisedSettings s,
       Classifier classifier, double regParam) {
     List<PipelineStage> stages = new ArrayList<>(List.of(featureStages(labels, analyzer, s)));
-    stages.add(classifier(s, classifier, regParam));
+    stages.addAll(List.of(classifierStages(s, classifier, regParam)));
     stages.add(new IndexToString().setInputCol(PREDICTION).setOutputCol(PREDICTED_LABEL)
         .setLabels(labels.labelsArray()[0]));
     return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
@@ -271,17 +302,44 @@ public final class ThucnewsJob {
         new Normalizer().setInputCol(output + "_tfidf").setOutputCol(output));
   }
 
+  /**
+   * The classifier, writing its margins to {@link #MARGINS} and its prediction to {@link #CLASSIFIER_PREDICTION},
+   * then the training lines' {@link NeighbourVote} writing {@link #PREDICTION}; without the vote (weight 0) the
+   * classifier writes {@link #PREDICTION} itself.
+   */
+  static PipelineStage[] classifierStages(SupervisedSettings s, Classifier classifier, double regParam) {
+    if (!voting(s)) {
+      return new PipelineStage[] {classifier(s, classifier, regParam, PREDICTION)};
+    }
+    return new PipelineStage[] {classifier(s, classifier, regParam, CLASSIFIER_PREDICTION),
+        new NeighbourVote().setFeaturesCol(FEATURES).setLabelCol(LABEL).setRawPredictionCol(MARGINS)
+            .setPredictionCol(PREDICTION).setNeighbours(s.neighbours()).setWeight(s.neighbourWeight())};
+  }
+
+  private static boolean voting(SupervisedSettings s) {
+    return s.neighbourWeight() > 0;
+  }
+
+  /** The classifier's own accuracy: the same as {@code accuracy} when the neighbours do not vote. */
+  private static double withoutNeighbours(SupervisedSettings s, Dataset<Row> predicted, double accuracy) {
+    return voting(s) ? score(predicted.select(col(LABEL), col(CLASSIFIER_PREDICTION).as(PREDICTION))).accuracy()
+        : accuracy;
+  }
+
   // Features are TF-IDF already L2-normalised: standardising would re-weight rare terms up.
-  static Estimator<?> classifier(SupervisedSettings s, Classifier classifier, double regParam) {
+  private static Estimator<?> classifier(SupervisedSettings s, Classifier classifier, double regParam,
+      String prediction) {
     return switch (classifier) {
       case LOGISTIC -> new LogisticRegression().setFamily("multinomial").setFeaturesCol(FEATURES)
-          .setLabelCol(LABEL).setPredictionCol(PREDICTION).setRegParam(regParam).setElasticNetParam(0)
-          .setStandardization(false).setMaxIter(s.maxIter());
+          .setLabelCol(LABEL).setPredictionCol(prediction).setRawPredictionCol(MARGINS)
+          .setRegParam(regParam).setElasticNetParam(0).setStandardization(false)
+          .setMaxIter(s.maxIter());
       case LINEAR_SVC -> new OneVsRest().setClassifier(new LinearSVC().setRegParam(regParam)
               .setStandardization(false).setMaxIter(s.maxIter()))
-          .setFeaturesCol(FEATURES).setLabelCol(LABEL).setPredictionCol(PREDICTION);
+          .setFeaturesCol(FEATURES).setLabelCol(LABEL).setPredictionCol(prediction).setRawPredictionCol(MARGINS);
       case SQUARED_HINGE -> new SquaredHingeClassifier().setFeaturesCol(FEATURES).setLabelCol(LABEL)
-          .setPredictionCol(PREDICTION).setRegParam(regParam).setMaxIter(s.maxIter());
+          .setPredictionCol(prediction).setRawPredictionCol(MARGINS).setRegParam(regParam)
+          .setMaxIter(s.maxIter());
     };
   }
 

@@ -68,10 +68,17 @@ class SquaredHingeClassifierTest extends SparkTestBase {
         .setPredictionCol("guess").setRegParam(1e-3).setMaxIter(50).fit(data);
     assertEquals(3, model.numClasses());
     assertTrue(model.iterations() > 0 && model.iterations() <= 50, "iterations " + model.iterations());
-    List<Double> guesses = model.transform(data).select("guess").as(org.apache.spark.sql.Encoders.DOUBLE())
-        .collectAsList();
+    List<Row> scored = model.transform(data).select("x", "rawPrediction", "guess").collectAsList();
     for (int i = 0; i < rows.size(); i++) {
-      assertEquals(rows.get(i).getDouble(0), guesses.get(i), "row " + i);
+      assertEquals(rows.get(i).getDouble(0), scored.get(i).getDouble(2), "row " + i);
+      // Every class's margin, for stages that combine it with other evidence; the prediction is the largest.
+      Vector x = scored.get(i).getAs(0);
+      Vector margins = scored.get(i).getAs(1);
+      assertEquals(3, margins.size());
+      for (int c = 0; c < 3; c++) {
+        assertEquals(model.margin(c, x), margins.apply(c), 1e-12, "row " + i + " class " + c);
+      }
+      assertEquals(margins.argmax(), (int) scored.get(i).getDouble(2), "row " + i);
     }
 
     String path = scratch.resolve("squared-hinge").toString();

@@ -50,8 +50,8 @@ class ThucnewsJobTest extends SparkTestBase {
 
   static SupervisedSettings settings(List<Double> regParams, List<Double> svcRegParams,
       List<Double> squaredHingeRegParams) {
-    return new SupervisedSettings(3, true, true, 1, 1_000_000, regParams, svcRegParams, squaredHingeRegParams, 0.25,
-        20);
+    return new SupervisedSettings(3, true, true, 1, 1_000_000, regParams, svcRegParams, squaredHingeRegParams, 3,
+        0.25, 0.25, 20);
   }
 
   static ThucnewsJob.Result run(String name, SupervisedSettings settings) throws Exception {
@@ -116,7 +116,27 @@ class ThucnewsJobTest extends SparkTestBase {
     PipelineModel loaded = PipelineModel.load(svm.savedTo());
     assertTrue(java.util.Arrays.stream(loaded.stages()).anyMatch(st -> st instanceof SquaredHingeModel),
         "the saved pipeline holds the squared-hinge model");
+    // Then the training lines' vote, which keeps every training line.
+    NeighbourVoteModel vote = (NeighbourVoteModel) java.util.Arrays.stream(loaded.stages())
+        .filter(st -> st instanceof NeighbourVoteModel).findFirst().orElseThrow();
+    assertEquals(48, vote.size());
+    assertEquals(3, vote.getOrDefault(vote.neighbours()));
     assertEquals(List.of("stocks", "sports", "game"), predict(svm.savedTo(), "股市大盘涨停", "足球球队进球", "网游玩家副本"));
+  }
+
+  @Test
+  void withoutTheVoteThePipelineEndsWithTheClassifier() throws Exception {
+    SupervisedSettings s = new SupervisedSettings(3, true, true, 1, 1_000_000, List.of(0.001), List.of(), List.of(0.01),
+        3, 0, 0.25, 20);
+    ThucnewsJob.Result r = run("no-vote", s);
+    assertEquals(1.0, r.accuracy(), r.summary());
+    // Nothing to compare: the classifier alone is the prediction.
+    assertEquals(r.accuracy(), r.accuracyWithoutNeighbours());
+    r.candidates().forEach(c -> assertEquals(c.validationAccuracy(), c.withoutNeighbours(), r.summary()));
+    assertTrue(!r.summary().contains("without the neighbours"), r.summary());
+    PipelineModel loaded = PipelineModel.load(r.savedTo());
+    assertTrue(java.util.Arrays.stream(loaded.stages()).noneMatch(st -> st instanceof NeighbourVoteModel));
+    assertEquals(List.of("stocks", "sports"), predict(r.savedTo(), "股市大盘涨停", "足球球队进球"));
   }
 
   @Test
@@ -128,7 +148,7 @@ class ThucnewsJobTest extends SparkTestBase {
         .setOutputCol(ThucnewsJob.LABEL).fit(train);
     for (boolean blockNorms : new boolean[] {true, false}) {
       SupervisedSettings s = new SupervisedSettings(3, blockNorms, true, 1, 1_000_000, List.of(0.01), List.of(), List.of(),
-          0.25, 20);
+          3, 0.25, 0.25, 20);
       List<Row> rows = new Pipeline().setStages(ThucnewsJob.featureStages(labels, TextAnalyzer.from(
           TopiclineConf.defaults()), s)).fit(train).transform(train).select(ThucnewsJob.FEATURES).collectAsList();
       for (Row r : rows) {
@@ -136,7 +156,8 @@ class ThucnewsJobTest extends SparkTestBase {
         assertEquals(blockNorms ? Math.sqrt(2) : 1.0, Vectors.norm(v, 2), 1e-9, v.toString());
       }
     }
-    SupervisedSettings s = new SupervisedSettings(3, true, true, 1, 1_000_000, List.of(0.01), List.of(), List.of(), 0.25, 20);
+    SupervisedSettings s = new SupervisedSettings(3, true, true, 1, 1_000_000, List.of(0.01), List.of(), List.of(), 3, 0.25,
+        0.25, 20);
     Row r = new Pipeline().setStages(ThucnewsJob.featureStages(labels, TextAnalyzer.from(TopiclineConf.defaults()), s))
         .fit(train).transform(train)
         .select(ThucnewsJob.WORD_VECTOR, ThucnewsJob.CHAR_VECTOR, ThucnewsJob.FEATURES).first();
@@ -208,7 +229,17 @@ class ThucnewsJobTest extends SparkTestBase {
     assertEquals(3, d.maxCharNgram(), d.toString());
     assertEquals(List.of(6e-5, 4e-5, 2.5e-5), d.squaredHingeRegParams(), d.toString());
     assertEquals(List.of(), d.regParams(), d.toString());
+    assertEquals(8, d.neighbours(), d.toString());
+    assertEquals(0.25, d.neighbourWeight(), d.toString());
     Path f = scratch.resolve("bad.conf");
+    Files.writeString(f, "topicline.train.supervised-neighbour-weight = -1\n");
+    ConfException weight = assertThrows(ConfException.class,
+        () -> SupervisedSettings.from(TopiclineConf.load(f, Map.of())));
+    assertTrue(weight.getMessage().contains("topicline.train.supervised-neighbour-weight"), weight.getMessage());
+    Files.writeString(f, "topicline.train.supervised-neighbours = 0\n");
+    ConfException neighbours = assertThrows(ConfException.class,
+        () -> SupervisedSettings.from(TopiclineConf.load(f, Map.of())));
+    assertTrue(neighbours.getMessage().contains("topicline.train.supervised-neighbours"), neighbours.getMessage());
     Files.writeString(f, "topicline.train.supervised-reg-params = []\n"
         + "topicline.train.supervised-squared-hinge-reg-params = []\n");
     ConfException e = assertThrows(ConfException.class,
