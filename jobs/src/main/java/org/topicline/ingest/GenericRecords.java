@@ -124,9 +124,26 @@ final class GenericRecords implements Serializable {
   }
 
   static Function<String, String> fromMap(Map<String, ?> m) {
-    return k -> {
-      Object v = m.get(k);
-      return v == null ? null : String.valueOf(v);
-    };
+    return k -> text(m.get(k));
+  }
+
+  /**
+   * A field's value as text. Typed date and time columns (Parquet's DATE, TIMESTAMP, TIMESTAMP_NTZ) become ISO text:
+   * {@code String.valueOf} of a {@code java.sql.Timestamp} is a wall-clock time in the JVM's zone with a fraction
+   * ("2022-06-01 23:30:00.0") that no date format reads, and the instant it stands for would be lost.
+   */
+  static String text(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      // An instant: dateOf turns it into the day in ingest.timezone.
+      return t.toInstant().toString();
+    }
+    if (v instanceof java.sql.Date d) {
+      return d.toLocalDate().toString();
+    }
+    // Instant, LocalDate and LocalDateTime (Spark's Java 8 time API, TIMESTAMP_NTZ) print ISO text already.
+    return String.valueOf(v);
   }
 }

@@ -171,6 +171,29 @@ class IngestJobTest extends SparkTestBase {
   }
 
   @Test
+  void parquetDateAndTimestampColumnsGiveTheDayInTheIngestTimezone() throws Exception {
+    Path in = newDir("pq-typed");
+    // Typed columns, as a warehouse export writes them: a DATE, an instant (TIMESTAMP: 23:30 UTC is the next morning
+    // in Asia/Shanghai, ingest.timezone) and a wall-clock time without zone (TIMESTAMP_NTZ keeps its own date).
+    spark.sql("SELECT 'd1' AS id, DATE '2022-06-01' AS date, '一' AS title, '正文一。' AS body "
+        + "UNION ALL SELECT 't1', CAST(NULL AS DATE), '二', '正文二。'")
+        .write().mode("overwrite").parquet(in.resolve("dates").toString());
+    spark.sql("SELECT 'ts1' AS id, TIMESTAMP '2022-06-01 23:30:00' AS date, '三' AS title, '正文三。' AS body")
+        .write().mode("overwrite").parquet(in.resolve("instants").toString());
+    spark.sql("SELECT 'ntz1' AS id, TIMESTAMP_NTZ '2022-06-01 23:30:00' AS date, '四' AS title, '正文四。' AS body")
+        .write().mode("overwrite").parquet(in.resolve("local").toString());
+    String out = newDir("out").toString();
+    IngestJob.Result r = IngestJob.run(spark, options(out, null, null, "parquet:" + in.resolve("dates"),
+        "parquet:" + in.resolve("instants"), "parquet:" + in.resolve("local")));
+    assertEquals(4, r.recordsRead());
+    // t1 has no date at all.
+    assertEquals(Map.of(RejectReason.NO_DATE, 1L), rejectReasons(out));
+    Map<String, String> dates = TableIO.read(spark, out, Tables.ARTICLES).select("source_id", "pub_date")
+        .collectAsList().stream().collect(Collectors.toMap(row -> row.getString(0), row -> row.get(1).toString()));
+    assertEquals(Map.of("d1", "2022-06-01", "ts1", "2022-06-02", "ntz1", "2022-06-01"), dates);
+  }
+
+  @Test
   void aFileOverTheSizeLimitIsARejectNotAFailedRun() throws Exception {
     Path in = newDir("sizes");
     Files.writeString(in.resolve("small.jsonl"), line("s1", "2023-03-01", "短的正文。"));
