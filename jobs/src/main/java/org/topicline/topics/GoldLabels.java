@@ -50,12 +50,15 @@ public final class GoldLabels {
       if (lines[i].isBlank()) {
         continue;
       }
-      JsonNode n = parse(path, i, lines[i]);
-      Map<String, String> row = new LinkedHashMap<>();
-      n.fieldNames().forEachRemaining(f -> row.put(f, n.get(f).isNull() ? null : n.get(f).asText()));
-      out.add(i, row);
+      out.add(i, row(parse(path, i, lines[i])));
     }
     return out.labels();
+  }
+
+  private static Map<String, String> row(JsonNode n) {
+    Map<String, String> row = new LinkedHashMap<>();
+    n.fieldNames().forEachRemaining(f -> row.put(f, n.get(f).isNull() ? null : n.get(f).asText()));
+    return row;
   }
 
   static List<Label> csv(String path, String text, Set<String> topics) {
@@ -129,25 +132,40 @@ public final class GoldLabels {
     }
   }
 
-  /** The items of a wide JSONL file that names each item's source file. */
+  /**
+   * The items of a wide JSONL file that names each item's source file, checked as training's labels are: an unknown
+   * topic column or an item labelled two ways for a topic is an error naming the lines; an item repeated with the
+   * same labels counts once.
+   */
   public static List<Item> items(SparkSession spark, String path, Set<String> topics) {
-    String text = DataPaths.readText(spark, DataPaths.normalise(path));
-    List<Item> out = new ArrayList<>();
+    return items(path, DataPaths.readText(spark, DataPaths.normalise(path)), topics);
+  }
+
+  static List<Item> items(String path, String text, Set<String> topics) {
+    Labels checked = new Labels(path, topics);
+    Map<String, Item> out = new LinkedHashMap<>();
     String[] lines = text.split("\r?\n");
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
-      JsonNode n = parse(path, i, lines[i]);
+      Map<String, String> row = row(parse(path, i, lines[i]));
+      checked.add(i, row);
       Map<String, Integer> labels = new HashMap<>();
       for (String t : topics) {
-        if (n.has(t)) {
-          labels.put(t, label(path, i, n.get(t).asText()));
+        if (row.containsKey(t)) {
+          labels.put(t, label(path, i, row.get(t)));
         }
       }
-      out.add(new Item(n.path("source").asText(), n.path("file").asText(null), n.path("source_id").asText(), labels));
+      String key = key(path, i, row.get("article_id"), row.get("source"), row.get("source_id"));
+      Item before = out.get(key);
+      if (before != null) {
+        // The same item again: its labels agree (checked above); a line may add topics the first did not give.
+        labels.putAll(before.labels());
+      }
+      out.put(key, new Item(row.get("source"), row.get("file"), row.get("source_id"), labels));
     }
-    return out;
+    return new ArrayList<>(out.values());
   }
 
   /**

@@ -48,4 +48,29 @@ class GoldLabelsTest {
     assertTrue(e.getMessage().startsWith("gold.jsonl:1 and gold.jsonl:4: a1 is labelled both 1 and 0"),
         e.getMessage());
   }
+
+  @Test
+  void evaluationItemsAreCheckedAsTrainingLabelsAre() {
+    String line1 = "{\"source\": \"xwlb\", \"file\": \"xwlb/2021/20210609.json.gz\", \"source_id\": \"s1\", "
+        + "\"digital_government\": 0, \"party_study\": 1}\n";
+    String line2 = "{\"source\": \"peoples-daily\", \"file\": \"pd/a.txt\", \"source_id\": \"s1\", "
+        + "\"party_study\": 0}\n";
+    // The same source id in two sources is two items; a repeat that agrees (and adds a topic) is one.
+    String repeat = "{\"source\": \"peoples-daily\", \"file\": \"pd/a.txt\", \"source_id\": \"s1\", "
+        + "\"digital_government\": 1, \"party_study\": 0}\n";
+    assertEquals(java.util.List.of(
+            new GoldLabels.Item("xwlb", "xwlb/2021/20210609.json.gz", "s1",
+                java.util.Map.of("digital_government", 0, "party_study", 1)),
+            new GoldLabels.Item("peoples-daily", "pd/a.txt", "s1",
+                java.util.Map.of("digital_government", 1, "party_study", 0))),
+        GoldLabels.items("labels.jsonl", line1 + line2 + repeat, TOPICS));
+    // A misspelt topic column would leave its topic out of macro-F1 unnoticed.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoldLabels.items("labels.jsonl",
+        line1 + line2.replace("party_study", "party_studdy"), TOPICS));
+    assertTrue(e.getMessage().startsWith("labels.jsonl:2: unknown topic party_studdy"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> GoldLabels.items("labels.jsonl",
+        line1 + line2 + line2.replace("\"party_study\": 0", "\"party_study\": 1"), TOPICS));
+    assertTrue(e.getMessage().startsWith("labels.jsonl:2 and labels.jsonl:3: peoples-daily s1 is labelled both"),
+        e.getMessage());
+  }
 }
