@@ -132,7 +132,7 @@ public final class TrendsJob {
       String lastYear = extent.isNullAt(1) ? "…" : Integer.toString(extent.getInt(1));
       run.setRecordsRead(articlesCounted);
       // A series new to the table has rows (zeros included) in every year of the calendar, not only the window's.
-      String allYearsBecause = o.windowed() ? allYearsBecause(spark, output, scores, counted) : null;
+      String allYearsBecause = o.windowed() ? allYearsBecause(spark, output, scores, counted, o.settings()) : null;
       boolean windowed = o.windowed() && allYearsBecause == null;
       Integer firstYear = windowed ? o.firstYear() : null;
 
@@ -168,21 +168,28 @@ public final class TrendsJob {
 
   /**
    * Why a windowed run must rewrite every year, or null: there is no {@code topic_trends} yet, or a topic (of the
-   * scores) or a source (of the counted articles) this run has rows for is not in it.
+   * scores), a source (of the counted articles) or a granularity (of the conf) this run has rows for is not in it.
    */
   private static String allYearsBecause(SparkSession spark, String output, Dataset<Row> scores,
-      Dataset<Row> counted) {
+      Dataset<Row> counted, TrendsSettings settings) {
     if (!TableIO.exists(spark, output, Tables.TOPIC_TRENDS)) {
       return "no " + Tables.TOPIC_TRENDS + " yet";
     }
     Set<String> topics = new HashSet<>();
     Set<String> sources = new HashSet<>();
-    for (Row r : TableIO.read(spark, output, Tables.TOPIC_TRENDS).select(TrendStages.TOPIC, TrendStages.SOURCE)
-        .distinct().collectAsList()) {
+    Set<String> granularities = new HashSet<>();
+    for (Row r : TableIO.read(spark, output, Tables.TOPIC_TRENDS)
+        .select(TrendStages.TOPIC, TrendStages.SOURCE, TrendStages.GRANULARITY).distinct().collectAsList()) {
       topics.add(r.getString(0));
       sources.add(r.getString(1));
+      granularities.add(r.getString(2));
     }
     List<String> missing = new ArrayList<>();
+    for (Granularity g : settings.granularities()) {
+      if (!granularities.contains(g.label())) {
+        missing.add("granularity " + g.label());
+      }
+    }
     for (String t : distinct(scores, TrendStages.TOPIC)) {
       if (!topics.contains(t)) {
         missing.add("topic " + t);

@@ -163,6 +163,17 @@ class TrendsJobTest extends SparkTestBase {
     assertTrue(newTopic.summary().contains("topic digital_government not yet"), newTopic.summary());
     trends = TableIO.read(spark, out, Tables.TOPIC_TRENDS);
     assertEquals(trends.filter("topic = 'hydrogen'").count(), trends.filter("topic = 'digital_government'").count());
+
+    // A granularity added to the conf: its calendar starts at the corpus' first day, not at the window's year.
+    TrendsSettings withQuarters = TrendStagesTest.settings(
+        List.of(Granularity.WEEK, Granularity.MONTH, Granularity.QUARTER, Granularity.YEAR));
+    TrendsJob.Result newGranularity = TrendsJob.run(spark, new TrendsJob.Options(out, withQuarters, ANALYZER, march,
+        endOfMarch, "test", "trends test"));
+    assertEquals("all", newGranularity.yearsWritten());
+    assertTrue(newGranularity.summary().contains("granularity quarter not yet"), newGranularity.summary());
+    trends = TableIO.read(spark, out, Tables.TOPIC_TRENDS);
+    assertEquals(List.of(2020, 2021, 2022), trends.filter("granularity = 'quarter'").select("year").distinct()
+        .orderBy("year").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
   }
 
   private static Map<String, Long> filesUnder(Map<String, Long> files, String prefix) {
