@@ -88,7 +88,7 @@ public final class ThucnewsJob {
 
   /**
    * Accuracy on the validation share of the training lines for one classifier and regularisation value, with the
-   * neighbours' vote and without it (the classifier alone; the same when the vote is off).
+   * neighbours' vote and without it (the classifier alone; NaN when the vote is off).
    */
   public record Candidate(Classifier classifier, double regParam, double validationAccuracy,
       double withoutNeighbours) {}
@@ -103,14 +103,14 @@ public final class ThucnewsJob {
         for (Candidate c : candidates) {
           s.append(String.format("%n  %s reg-param %s -> %.4f", c.classifier(), c.regParam(),
               c.validationAccuracy()));
-          if (c.withoutNeighbours() != c.validationAccuracy()) {
+          if (!Double.isNaN(c.withoutNeighbours())) {
             s.append(String.format(" (%.4f without the neighbours' vote)", c.withoutNeighbours()));
           }
         }
       }
       s.append(String.format("%n%s reg-param %s, %d test lines: accuracy %.4f, macro-F1 %.4f", chosen.classifier(),
           chosen.regParam(), testRows, accuracy, macroF1));
-      if (accuracyWithoutNeighbours != accuracy) {
+      if (!Double.isNaN(accuracyWithoutNeighbours)) {
         s.append(String.format(" (accuracy %.4f without the neighbours' vote)", accuracyWithoutNeighbours));
       }
       return s.append(savedTo == null ? "" : "; model saved to " + savedTo).toString();
@@ -169,7 +169,7 @@ public final class ThucnewsJob {
       double alone;
       try {
         scores = score(predicted);
-        alone = withoutNeighbours(s, predicted, scores.accuracy());
+        alone = withoutNeighbours(s, predicted);
       } finally {
         predicted.unpersist();
       }
@@ -224,7 +224,7 @@ public final class ThucnewsJob {
             .transform(validation).cache();
         try {
           double accuracy = score(predicted).accuracy();
-          out.add(new Candidate(c.classifier(), c.regParam(), accuracy, withoutNeighbours(s, predicted, accuracy)));
+          out.add(new Candidate(c.classifier(), c.regParam(), accuracy, withoutNeighbours(s, predicted)));
         } finally {
           predicted.unpersist();
         }
@@ -320,10 +320,10 @@ public final class ThucnewsJob {
     return s.neighbourWeight() > 0;
   }
 
-  /** The classifier's own accuracy: the same as {@code accuracy} when the neighbours do not vote. */
-  private static double withoutNeighbours(SupervisedSettings s, Dataset<Row> predicted, double accuracy) {
+  /** The classifier's own accuracy before the neighbours vote; NaN when they do not. */
+  private static double withoutNeighbours(SupervisedSettings s, Dataset<Row> predicted) {
     return voting(s) ? score(predicted.select(col(LABEL), col(CLASSIFIER_PREDICTION).as(PREDICTION))).accuracy()
-        : accuracy;
+        : Double.NaN;
   }
 
   // Features are TF-IDF already L2-normalised: standardising would re-weight rare terms up.
