@@ -49,8 +49,7 @@ public final class NeighbourVoteModel extends Model<NeighbourVoteModel> implemen
   private final Param<String> predictionCol;
   private final IntParam neighbours;
   private final DoubleParam weight;
-  /** Built on first use; the broadcast ships it to the executors once per model, not with every task. */
-  private transient Index index;
+  /** The index, built on first use and shipped to the executors once per model, not with every task. */
   private transient Broadcast<Index> broadcast;
 
   NeighbourVoteModel(String uid, int[] labels, Vector[] vectors) {
@@ -71,11 +70,6 @@ public final class NeighbourVoteModel extends Model<NeighbourVoteModel> implemen
     setDefault(predictionCol, "prediction");
     setDefault(neighbours, 8);
     setDefault(weight, 0.25);
-  }
-
-  public NeighbourVoteModel setPredictionCol(String v) {
-    set(predictionCol, v);
-    return this;
   }
 
   public NeighbourVoteModel setWeight(double v) {
@@ -109,23 +103,13 @@ public final class NeighbourVoteModel extends Model<NeighbourVoteModel> implemen
     return labels.length;
   }
 
-  /** The class with the largest {@code margin + weight * vote} (the lowest index on a tie). */
-  public double predict(Vector features, Vector margins) {
-    return index().predict(features, margins.toArray(), (Integer) $(neighbours), (Double) $(weight));
-  }
-
-  private Index index() {
-    if (index == null) {
-      index = new Index(labels, vectors);
-    }
-    return index;
-  }
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema(), true);
     if (broadcast == null) {
-      broadcast = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext()).broadcast(index());
+      broadcast = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext())
+          .broadcast(new Index(labels, vectors));
     }
     // The UDF holds the broadcast and plain values, not this model (whose params are not serialisable on their own).
     Broadcast<Index> b = broadcast;
@@ -221,6 +205,7 @@ public final class NeighbourVoteModel extends Model<NeighbourVoteModel> implemen
       }
     }
 
+    /** The class with the largest {@code margin + weight * vote} (the lowest index on a tie). */
     double predict(Vector features, double[] margins, int k, double weight) {
       double[] votes = votes(features, k, margins.length);
       double[] scores = new double[margins.length];
