@@ -134,8 +134,11 @@ public final class BenchWorker {
           case SCORE -> modelVersion[0] == null ? null : timed(() -> ScoreJob.run(spark, new ScoreJob.Options(output,
               models, modelVersion[0], null, null, topics.train().evidenceTerms(), analyzer, conf.hash(),
               RunLog.newRunId(), "bench score")));
-          case SUMMARIZE -> timed(() -> SummarizeJob.run(spark, new SummarizeJob.Options(output,
-              SummarySettings.from(conf), SummaryTokenizers.from(conf), TableIO.Mode.REPLACE, "bench-summarize")));
+          case SUMMARIZE -> timed(() -> {
+            SummarySettings summary = SummarySettings.from(conf);
+            SummarizeJob.run(spark, new SummarizeJob.Options(output, summary,
+                SummaryTokenizers.from(conf, summary), TableIO.Mode.REPLACE, "bench-summarize"));
+          });
           // Trends reads topic_scores: timed only once a scoring stage has written it.
           case TRENDS -> TableIO.exists(spark, output, Tables.TOPIC_SCORES)
               ? timed(() -> TrendsJob.run(spark, new TrendsJob.Options(output, TrendsSettings.from(conf), analyzer,

@@ -51,7 +51,7 @@ public final class EvalSummariesCommand extends SparkCommand {
     EvalSummariesJob.Options o = new EvalSummariesJob.Options(
         xwlb == null ? null : DataPaths.normalise(xwlb), xwlbEvery,
         lcsts == null ? null : DataPaths.normalise(lcsts), lcstsMinLabel,
-        budget != null ? budget : settings.budgetChars(), lcstsBudget, settings, SummaryTokenizers.from(conf));
+        budget != null ? budget : settings.budgetChars(), lcstsBudget, settings, SummaryTokenizers.from(conf, settings));
     String out = output == null ? null : DataPaths.normalise(output);
     String args = commandLine();
     return spark -> {

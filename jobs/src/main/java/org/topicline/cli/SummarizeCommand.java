@@ -33,7 +33,7 @@ public final class SummarizeCommand extends SparkCommand {
           + "REPLACE_PARTITIONS");
     }
     SummarySettings settings = SummarySettings.from(conf);
-    SummaryTokenizers tokenizers = SummaryTokenizers.from(conf);
+    SummaryTokenizers tokenizers = SummaryTokenizers.from(conf, settings);
     String out = DataPaths.normalise(output);
     String args = commandLine();
     String confHash = conf.hash();

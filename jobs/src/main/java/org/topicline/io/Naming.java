@@ -13,7 +13,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Java beans use camelCase properties, tables use snake_case columns (what SQL users expect). These two functions
- * are the only place that translates (nested struct fields included), so stages keep typed beans and tables stay readable from any engine.
+ * are the only place that translates (nested struct fields included), so stages keep typed beans and tables stay
+ * readable from any engine.
  */
 public final class Naming {
   private Naming() {}

@@ -13,9 +13,9 @@ public record SummaryTokenizers(Tokenizer sentences, TextAnalyzer keywords, Stri
   public static final String CHAR_BIGRAMS = "char-bigrams";
   public static final String WORDS = "words";
 
-  public static SummaryTokenizers from(TopiclineConf conf) {
-    // SummarySettings owns the key and its validation.
-    String kind = SummarySettings.from(conf).sentenceTokens();
+  /** {@code settings} (already read from {@code conf}) owns {@code summary.sentence-tokens} and its validation. */
+  public static SummaryTokenizers from(TopiclineConf conf, SummarySettings settings) {
+    String kind = settings.sentenceTokens();
     TextAnalyzer analyzer = TextAnalyzer.from(conf);
     Tokenizer sentences = kind.equals(WORDS) ? analyzer::tokens : Tokenizer.charBigrams();
     return new SummaryTokenizers(sentences, analyzer,

@@ -126,16 +126,8 @@ public final class NeighbourVoteModel extends Model<NeighbourVoteModel> implemen
   }
 
   static StructType withPrediction(StructType schema, String features, String rawPrediction, String prediction) {
-    List<String> names = Arrays.asList(schema.fieldNames());
-    for (String in : List.of(features, rawPrediction)) {
-      if (!names.contains(in) || !schema.apply(in).dataType().equals(SQLDataTypes.VectorType())) {
-        throw new IllegalArgumentException("column " + in + " must exist and hold vectors");
-      }
-    }
-    if (names.contains(prediction)) {
-      throw new IllegalArgumentException("prediction column " + prediction + " already exists");
-    }
-    return schema.add(prediction, DataTypes.DoubleType, false);
+    StageSchemas.requireVectors(schema, features, rawPrediction);
+    return StageSchemas.withNew(schema, prediction, DataTypes.DoubleType);
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.topicline.topics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
@@ -168,16 +167,9 @@ public final class SquaredHingeModel extends Model<SquaredHingeModel> implements
   }
 
   static StructType withPrediction(StructType schema, String features, String rawPrediction, String prediction) {
-    if (!Arrays.asList(schema.fieldNames()).contains(features)
-        || !schema.apply(features).dataType().equals(SQLDataTypes.VectorType())) {
-      throw new IllegalArgumentException("features column " + features + " must exist and hold vectors");
-    }
-    for (String out : List.of(rawPrediction, prediction)) {
-      if (Arrays.asList(schema.fieldNames()).contains(out)) {
-        throw new IllegalArgumentException("output column " + out + " already exists");
-      }
-    }
-    return schema.add(rawPrediction, SQLDataTypes.VectorType(), false).add(prediction, DataTypes.DoubleType, false);
+    StageSchemas.requireVectors(schema, features);
+    return StageSchemas.withNew(StageSchemas.withNew(schema, rawPrediction, SQLDataTypes.VectorType()), prediction,
+        DataTypes.DoubleType);
   }
 
   @Override

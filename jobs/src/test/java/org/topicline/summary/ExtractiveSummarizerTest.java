@@ -13,7 +13,7 @@ import org.topicline.conf.TopiclineConf;
 
 class ExtractiveSummarizerTest {
   private static final SummarySettings SETTINGS = SummarySettings.from(TopiclineConf.defaults());
-  private static final SummaryTokenizers TOKENIZERS = SummaryTokenizers.from(TopiclineConf.defaults());
+  private static final SummaryTokenizers TOKENIZERS = SummaryTokenizers.from(TopiclineConf.defaults(), SETTINGS);
   private static final String TITLE = "全省氢能产业发展大会召开";
   private static final String BODY = String.join("\n",
       "央视网消息（新闻联播）：全省氢能产业发展大会今天在郑州召开，会议部署加快氢能产业发展。",
@@ -33,10 +33,10 @@ class ExtractiveSummarizerTest {
     assertEquals(SummaryTokenizers.WORDS, SummarySettings.from(words).sentenceTokens());
     String text = "会议要求加快发展";
     assertEquals(org.topicline.text.TextAnalyzer.from(words).tokens(text),
-        SummaryTokenizers.from(words).sentences().tokens(text));
+        SummaryTokenizers.from(words, SummarySettings.from(words)).sentences().tokens(text));
     assertEquals(List.of("会议", "议要", "要求", "求加", "加快", "快发", "发展"), TOKENIZERS.sentences().tokens(text));
     ConfException e = assertThrows(ConfException.class,
-        () -> SummaryTokenizers.from(TopiclineConf.load(null, Map.of("summary.sentence-tokens", "chars"))));
+        () -> SummarySettings.from(TopiclineConf.load(null, Map.of("summary.sentence-tokens", "chars"))));
     assertTrue(e.getMessage().contains("topicline.summary.sentence-tokens"), e.getMessage());
   }
 

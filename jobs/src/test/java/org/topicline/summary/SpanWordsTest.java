@@ -19,7 +19,7 @@ import org.topicline.text.TextAnalyzer;
 
 class SpanWordsTest {
   private static final SummarySettings SETTINGS = SummarySettings.from(TopiclineConf.defaults());
-  private static final SummaryTokenizers TOKENIZERS = SummaryTokenizers.from(TopiclineConf.defaults());
+  private static final SummaryTokenizers TOKENIZERS = SummaryTokenizers.from(TopiclineConf.defaults(), SETTINGS);
 
   @Test
   void eachWordGoesToTheSpanItStartsIn() {

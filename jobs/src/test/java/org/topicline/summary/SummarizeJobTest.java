@@ -38,7 +38,7 @@ class SummarizeJobTest extends SparkTestBase {
   private static final SummarySettings SETTINGS = SummarySettings.from(TopiclineConf.load(null,
       java.util.Map.of("summary.digest.periods", "[month, week]")));
   /** The analyzer's words for keywords, as the command uses them. */
-  private static final SummaryTokenizers TOKENIZERS = SummaryTokenizers.from(TopiclineConf.defaults());
+  private static final SummaryTokenizers TOKENIZERS = SummaryTokenizers.from(TopiclineConf.defaults(), SETTINGS);
   private static final String METHOD = "test";
 
   private static Article article(String id, String date, String title, String body, String dupOf) {
