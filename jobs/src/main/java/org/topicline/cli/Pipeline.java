@@ -33,8 +33,9 @@ public final class Pipeline {
   public static final String SCORE = "score";
   public static final String SUMMARIZE = "summarize";
   public static final String TRENDS = "trends";
+  public static final String REPORT = "report";
   /** Every step in data-flow order. */
-  public static final List<String> STEPS = List.of(INGEST, TOKENISE, TRAIN, SCORE, SUMMARIZE, TRENDS);
+  public static final List<String> STEPS = List.of(INGEST, TOKENISE, TRAIN, SCORE, SUMMARIZE, TRENDS, REPORT);
   /** {@code --model latest}: score with the newest trained model. */
   public static final String LATEST = "latest";
 
@@ -98,6 +99,9 @@ public final class Pipeline {
         }
         case SUMMARIZE -> a.addAll(List.of("--mode", windowed() ? "REPLACE_PARTITIONS" : "REPLACE"));
         case TRENDS -> window(a);
+        case REPORT -> {
+          // The report covers the whole output whatever the window: it reads small aggregates.
+        }
         default -> throw new IllegalArgumentException("unknown step " + step);
       }
       return a;

@@ -26,7 +26,7 @@ public final class PipelineCommand extends SparkCommand {
 
   @Option(names = "--steps", split = ",", paramLabel = "STEP",
       description = "Steps to run, comma separated, in any order: they run in data-flow order (default: "
-          + "ingest,tokenise,train,score,summarize,trends; train is left out when --model is given).")
+          + "ingest,tokenise,train,score,summarize,trends,report; train is left out when --model is given).")
   List<String> steps;
 
   @Option(names = "--model", paramLabel = "VERSION|latest",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ScoreCommand.class,
         EvalTopicsCommand.class,
         TrendsCommand.class,
+        ReportCommand.class,
         PipelineCommand.class,
         SummarizeCommand.class,
         EvalSummariesCommand.class,

@@ -70,4 +70,13 @@ public final class DataPaths {
       throw new UncheckedIOException("cannot delete " + path, e);
     }
   }
+
+  /** Copies a local file to {@code path} (any Hadoop file system), replacing what is there. */
+  public static void copyFromLocal(SparkSession spark, java.nio.file.Path local, String path) {
+    try {
+      fileSystem(spark, path).copyFromLocalFile(false, true, new Path(local.toUri()), new Path(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + local + " to " + path, e);
+    }
+  }
 }

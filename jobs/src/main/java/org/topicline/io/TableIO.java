@@ -4,10 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
@@ -16,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes and reads the output tables: Parquet, Hive-style partitions, one file per partition per write (no swarm of
@@ -101,9 +105,37 @@ public final class TableIO {
     return observedValues;
   }
 
-  /** Reads a table as rows with its snake_case columns. */
+  /**
+   * Reads a table as rows with its snake_case columns. A partitioned table written with no rows has no Parquet file
+   * for Spark to infer a schema from (a corpus too small for any rising term, say); it reads as an empty table with
+   * the columns its {@code _schema.json} records.
+   */
   public static Dataset<Row> read(SparkSession spark, String output, String table) {
-    return spark.read().parquet(Tables.path(output, table));
+    String path = Tables.path(output, table);
+    try {
+      return spark.read().parquet(path);
+    } catch (Exception e) {
+      // Spark's AnalysisException is checked in Java's eyes but thrown undeclared, hence Exception and a rethrow.
+      String schemaFile = Tables.path(path, "_schema.json");
+      if (!(e instanceof AnalysisException a && "UNABLE_TO_INFER_SCHEMA".equals(a.getCondition()))
+          || !DataPaths.exists(spark, schemaFile)) {
+        throw e;
+      }
+      return spark.createDataFrame(List.of(), recordedSchema(DataPaths.readText(spark, schemaFile)));
+    }
+  }
+
+  /** The columns a {@code _schema.json} records, as a Spark schema (its types are Spark's simple strings). */
+  static StructType recordedSchema(String schemaJson) {
+    try {
+      List<String> ddl = new ArrayList<>();
+      for (JsonNode c : new ObjectMapper().readTree(schemaJson).path("columns")) {
+        ddl.add("`" + c.path("name").asText() + "` " + c.path("type").asText());
+      }
+      return StructType.fromDDL(String.join(", ", ddl));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("unreadable _schema.json", e);
+    }
   }
 
   /** Reads a table as typed beans (columns renamed to the bean's camelCase properties). */

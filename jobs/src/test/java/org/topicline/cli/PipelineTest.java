@@ -32,6 +32,8 @@ class PipelineTest extends SparkTestBase {
     assertEquals(List.of("--output", "out", "--from", "2024-03-01", "--to", "2024-03-31"),
         plan.argsOf(Pipeline.SCORE), "latest = the score command's default model");
     assertEquals(List.of("--output", "out", "--mode", "REPLACE_PARTITIONS"), plan.argsOf(Pipeline.SUMMARIZE));
+    assertEquals(List.of("--output", "out"), plan.argsOf(Pipeline.REPORT), "the report covers the whole output");
+    assertEquals(Pipeline.REPORT, Pipeline.STEPS.get(Pipeline.STEPS.size() - 1), "it reads what every step wrote");
     assertThrows(IllegalArgumentException.class, () -> new Pipeline.Plan(List.of(Pipeline.INGEST), "out",
         List.of(), null, null, null, null), "ingest without inputs");
     Pipeline.Plan typedBackwards = new Pipeline.Plan(List.of(Pipeline.TRENDS, Pipeline.SCORE, Pipeline.INGEST,

@@ -40,14 +40,26 @@ public final class TrendFixtures {
    * are any, else a neutral body scored low.
    */
   public TrendFixtures article(String id, String source, String date, String dupOf, String topic, String... topicWords) {
+    boolean labelled = topicWords.length > 0;
+    return add(id, source, date, dupOf, topic, labelled ? topicWords[0] : "天气",
+        labelled ? String.join("，", topicWords) + "。" : "今天天气晴朗。", labelled ? 0.9 : 0.1, labelled, topicWords);
+  }
+
+  /** An article titled {@code title} with a chosen probability and label (its title is its one evidence term). */
+  public TrendFixtures scored(String id, String source, String date, String dupOf, String topic, String title,
+      double probability, boolean label) {
+    return add(id, source, date, dupOf, topic, title, title + "。", probability, label, title);
+  }
+
+  private TrendFixtures add(String id, String source, String date, String dupOf, String topic, String title,
+      String body, double probability, boolean label, String... evidenceTerms) {
     LocalDate d = LocalDate.parse(date);
     Article a = new Article();
     a.setArticleId(id);
     a.setSource(source);
     a.setSourceId(id);
     a.setPubDate(d);
-    a.setTitle(topicWords.length == 0 ? "天气" : topicWords[0]);
-    String body = topicWords.length == 0 ? "今天天气晴朗。" : String.join("，", topicWords) + "。";
+    a.setTitle(title);
     a.setBody(body);
     a.setCharCount(body.length());
     a.setContentHash("h" + id);
@@ -57,12 +69,11 @@ public final class TrendFixtures {
     a.setYear(d.getYear());
     a.setMonth(d.getMonthValue());
     articles.add(a);
-    boolean labelled = topicWords.length > 0;
     List<Row> evidence = new ArrayList<>();
-    for (String t : topicWords) {
+    for (String t : evidenceTerms) {
       evidence.add(RowFactory.create(t, 1.0));
     }
-    scores.add(RowFactory.create(id, id, source, java.sql.Date.valueOf(d), topic, labelled ? 0.9 : 0.1, labelled,
+    scores.add(RowFactory.create(id, id, source, java.sql.Date.valueOf(d), topic, probability, label,
         "m1", evidence, d.getYear(), d.getMonthValue()));
     return this;
   }

@@ -1,0 +1,273 @@
+package org.topicline.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.topicline.SparkTestBase;
+import org.topicline.cli.Topicline;
+import org.topicline.conf.TopiclineConf;
+import org.topicline.ingest.RejectRow;
+import org.topicline.io.RunLog;
+import org.topicline.io.RunRecord;
+import org.topicline.io.TableIO;
+import org.topicline.summary.ArticleSummary;
+import org.topicline.text.TextAnalyzer;
+import org.topicline.topics.ModelMetric;
+import org.topicline.trends.TrendFixtures;
+import org.topicline.trends.TrendsJob;
+import org.topicline.trends.TrendsSettings;
+
+class ReportJobTest extends SparkTestBase {
+  static final String H2 = "hydrogen_energy";
+  static final ReportSettings SETTINGS = new ReportSettings(10, 3, 15, 3, 12, "");
+  static final Map<String, String> NAMES = names();
+  static String output;
+
+  /**
+   * Five hydrogen articles over three months: two labelled originals, one reprint of the best (it must not be
+   * listed or counted), one just below the threshold 0.62 and one far below, all scored by model m1; the metrics of
+   * m1, of an older model and of a newer one that scored nothing; a summary, a reject, two runs (one failed), and real topic_trends / topic_terms from the trends job.
+   * No topic_digests.
+   */
+  @BeforeAll
+  static void writeTables() throws Exception {
+    output = newDir("report").toString();
+    new TrendFixtures()
+        .scored("h1", "xwlb", "2020-01-05", null, H2, "氢能<b>&</b>产业", 0.97, true)
+        .scored("h2", "xwlb", "2020-02-03", null, H2, "加氢站建成", 0.91, true)
+        .scored("h3", "peoples-daily", "2020-02-10", null, H2, "燃料电池汽车", 0.60, false)
+        .scored("h4", "xwlb", "2020-03-01", "h1", H2, "氢能产业转载", 0.95, true)
+        .scored("n1", "xwlb", "2020-03-02", null, H2, "天气晴朗", 0.05, false)
+        .writeTables(spark, output);
+    TableIO.write(spark.createDataset(List.of(metric("m0", 0.111, 0.5), metric("m1", 0.8, 0.62),
+        metric("m2", 0.222, 0.7)),
+        ModelMetric.ENCODER), output, ModelMetric.SPEC, TableIO.Mode.REPLACE, "fixture");
+    ArticleSummary s = new ArticleSummary();
+    s.setArticleId("h1");
+    s.setSourceId("h1");
+    s.setPubDate(LocalDate.of(2020, 1, 5));
+    s.setSummary("氢能产业链加快布局的摘要");
+    s.setMethod("fixture");
+    s.setYear(2020);
+    s.setMonth(1);
+    TableIO.write(spark.createDataset(List.of(s), ArticleSummary.ENCODER), output, ArticleSummary.SPEC,
+        TableIO.Mode.REPLACE, "fixture");
+    RejectRow reject = new RejectRow();
+    reject.setSource("xwlb");
+    reject.setFormat("jsonl");
+    reject.setLocation("in/day.jsonl#3");
+    reject.setReason("not_json");
+    reject.setDetail("Unexpected character");
+    reject.setRunId("fixture");
+    reject.setInputWindow(RejectRow.ALL);
+    TableIO.write(spark.createDataset(List.of(reject), RejectRow.ENCODER), output, RejectRow.SPEC,
+        TableIO.Mode.REPLACE, "fixture");
+    RunLog.append(spark, output, run("ingest", RunLog.SUCCEEDED, null));
+    RunLog.append(spark, output, run("score", RunLog.FAILED, "java.lang.IllegalStateException: boom"));
+    TopiclineConf conf = TopiclineConf.defaults();
+    TrendsJob.run(spark, new TrendsJob.Options(output, TrendsSettings.from(conf),
+        new TextAnalyzer("viterbi", List.of("氢能", "加氢站", "燃料电池"), List.of()), null, null, "test", "trends"));
+  }
+
+  @Test
+  void theReportShowsTopicsCorpusRunsAndTheArticlesToReview() throws Exception {
+    ReportJob.Result r = ReportJob.run(spark, options(output, false));
+    assertEquals(5, r.articles());
+    assertEquals(List.of("topic_digests"), r.missing());
+    assertEquals(3, r.topics(), "the conf's three topics, the two without scores listed as such");
+    String html = Files.readString(Path.of(r.html().replace("file:", "")), StandardCharsets.UTF_8);
+    assertTrue(r.html().endsWith("/report/review.html"), r.html());
+
+    String h2 = section(html, "topic-" + H2);
+    assertTrue(h2.contains("<h2>氢能 <small>hydrogen_energy</small></h2>"), "display name from conf");
+    assertTrue(h2.contains("氢能&lt;b&gt;&amp;&lt;/b&gt;产业"), "titles are escaped");
+    assertFalse(html.contains("<b>&</b>"), "no corpus markup reaches the page");
+    assertTrue(h2.contains("2 of 4 scored articles labelled"), "originals only: " + h2);
+    List<String> top = ids(table(h2, "Most confident"));
+    assertEquals(List.of("h1", "h2"), top, "labelled originals, most confident first; the reprint h4 is left out");
+    assertTrue(table(h2, "Most confident").contains("氢能产业链加快布局的摘要"), "h1's summary");
+    assertEquals(List.of("h3", "h2", "h1"), ids(table(h2, "Nearest the threshold")),
+        "nearest the newest model's threshold 0.62 first, three of them (report.review-articles)");
+    assertTrue(h2.contains("threshold 0.620"), "the scoring model m1's threshold, not m0's 0.5 nor m2's 0.7");
+
+    String topics = section(html, "topics");
+    assertTrue(topics.contains("0.800"), "m1's precision");
+    assertFalse(topics.contains("0.111"), "m0 is an older model");
+    assertFalse(topics.contains("0.222"), "m2 is newer but scored nothing");
+    assertTrue(section(html, "topic-digital_government").contains("0 of 0 scored"));
+    assertTrue(topics.contains("no metrics for this model"));
+
+    Matcher points = Pattern.compile("<polyline class=\"share\" points=\"([^\"]*)\"").matcher(h2);
+    assertTrue(points.find(), "a trend chart");
+    assertEquals(3, points.group(1).split(" ").length, "one point per month, January to March 2020");
+
+    String corpus = section(html, "corpus");
+    assertTrue(corpus.contains("5 articles (1 of them reprints) and 1 rejected records."), corpus);
+    assertTrue(corpus.contains("not_json") && corpus.contains("in/day.jsonl#3"), corpus);
+    String runs = section(html, "runs");
+    assertTrue(runs.contains("<tr class=\"failed\">") && runs.contains("boom"), runs);
+    assertTrue(html.contains("<code>topic_digests</code>: written by summarize (after score)"));
+
+    List<Row> logged = RunLog.read(spark, output).filter("command = 'report'").collectAsList();
+    assertEquals(RunLog.SUCCEEDED, logged.get(logged.size() - 1).getAs("status"));
+    assertEquals(5L, (long) logged.get(logged.size() - 1).<Long>getAs("records_read"));
+  }
+
+  @Test
+  void onlyTheArticlesTableIsNeeded() throws Exception {
+    String bare = newDir("report-bare").toString();
+    IllegalStateException none = assertThrows(IllegalStateException.class,
+        () -> ReportJob.run(spark, options(bare, false)));
+    assertTrue(none.getMessage().contains("run ingest first"), none.getMessage());
+
+    new TrendFixtures().scored("a", "xwlb", "2021-05-01", null, H2, "氢能", 0.9, true).writeTables(spark, bare);
+    ReportJob.Result r = ReportJob.run(spark, options(bare, false));
+    String html = Files.readString(Path.of(r.html().replace("file:", "")), StandardCharsets.UTF_8);
+    assertTrue(r.missing().containsAll(List.of("model_metrics", "summaries", "topic_trends")), r.missing().toString());
+    String h2 = section(html, "topic-" + H2);
+    assertEquals(List.of("a"), ids(table(h2, "Most confident")));
+    assertTrue(h2.contains("Nearest the threshold</h3><p class=\"note\">The scored") && h2.contains("None."),
+        "no model_metrics, no threshold to be near");
+  }
+
+  @Test
+  void headlessChromiumRendersTheReport() throws Exception {
+    Optional<HeadlessChromium> browser = HeadlessChromium.find("");
+    assumeTrue(browser.isPresent(), "no headless Chromium on PATH (scripts/install-deps installs chromium and "
+        + "fonts-wqy-microhei): rendering not checked");
+    String folder = newDir("rendered").toString();
+    ReportJob.Result r = ReportJob.run(spark, new ReportJob.Options(output, folder, SETTINGS, NAMES, true, true,
+        browser.get(), "test", "report --png --pdf"));
+    Path html = Path.of(r.html().replace("file:", ""));
+
+    // The browser's own parse of the page: every table row and the chart survive it, the text is intact.
+    String dom = browser.get().dom(html);
+    String source = Files.readString(html, StandardCharsets.UTF_8);
+    assertEquals(count(source, "<tr"), count(dom, "<tr"), "rows the browser kept");
+    assertTrue(dom.contains("<polyline class=\"share\""), "the chart is in the DOM");
+    assertTrue(dom.contains("氢能&lt;b&gt;&amp;&lt;/b&gt;产业"), "the title is text, not markup");
+    assertEquals(3, count(dom, "<h3>Most confident</h3>"), "one section per topic");
+
+    BufferedImage png = ImageIO.read(Path.of(r.png().replace("file:", "")).toFile());
+    assertEquals(ReportJob.PNG_WIDTH, png.getWidth());
+    assertEquals(ReportJob.PNG_HEIGHT, png.getHeight());
+    long inked = 0;
+    for (int y = 0; y < png.getHeight(); y += 2) {
+      for (int x = 0; x < png.getWidth(); x += 2) {
+        inked += (png.getRGB(x, y) & 0xffffff) != 0xffffff ? 1 : 0;
+      }
+    }
+    assertTrue(inked > 2000, "the first screen has text and tables on it: " + inked + " non-white samples");
+    byte[] pdf = Files.readAllBytes(Path.of(r.pdf().replace("file:", "")));
+    assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void badReportConfStopsTheCommandNamingTheKey() throws Exception {
+    assertEquals("must be between 0 and 1000, was -1", confError("report.top-articles=-1")
+        .replaceAll(".*topicline.report.top-articles: ", "").replaceAll(" \\(.*", "").strip());
+    assertTrue(confError("report.browser=/no/such/chromium", "--png").contains("topicline.report.browser"));
+  }
+
+  private static String confError(String setting, String... more) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    List<String> args = new ArrayList<>(List.of("report", "--output", "unused", "--set", setting));
+    args.addAll(List.of(more));
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      assertEquals(2, Topicline.commandLine().execute(args.toArray(String[]::new)));
+    } finally {
+      System.setErr(err);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  private static ReportJob.Options options(String out, boolean render) {
+    return new ReportJob.Options(out, null, SETTINGS, NAMES, render, render, null, "test", "report");
+  }
+
+  private static Map<String, String> names() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("digital_government", "数字政府");
+    m.put(H2, "氢能");
+    m.put("party_study", "党建学习");
+    return m;
+  }
+
+  private static ModelMetric metric(String version, double precision, double threshold) {
+    ModelMetric m = new ModelMetric();
+    m.setModelVersion(version);
+    m.setTopic(H2);
+    m.setPrecision(precision);
+    m.setRecall(0.5);
+    m.setF1(0.6);
+    m.setThreshold(threshold);
+    m.setRunId("fixture");
+    return m;
+  }
+
+  private static RunRecord run(String command, String status, String message) {
+    RunRecord r = RunLog.start(RunLog.newRunId(), command, command + " --output x", "test");
+    r.setStatus(status);
+    r.setMessage(message);
+    r.setFinishedAt(Timestamp.from(Instant.now()));
+    return r;
+  }
+
+  /** The section element with this id, up to its end. */
+  private static String section(String html, String id) {
+    int start = html.indexOf("id=\"" + id + "\"");
+    assertTrue(start >= 0, "no section " + id);
+    return html.substring(start, html.indexOf("</section>", start));
+  }
+
+  /** The first table after the heading {@code h3} (or the "None." note in its place). */
+  private static String table(String section, String h3) {
+    int start = section.indexOf("<h3>" + h3 + "</h3>");
+    assertTrue(start >= 0, "no " + h3);
+    int end = section.indexOf("<h3>", start + 4);
+    return section.substring(start, end < 0 ? section.length() : end);
+  }
+
+  /** The article ids of a table's rows, in order. */
+  private static List<String> ids(String table) {
+    List<String> ids = new ArrayList<>();
+    Matcher id = Pattern.compile("<small>([^<]*)</small></td>").matcher(table);
+    while (id.find()) {
+      ids.add(id.group(1));
+    }
+    return ids;
+  }
+
+  private static int count(String s, String what) {
+    int n = 0;
+    for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
