@@ -46,9 +46,14 @@ public final class DataPaths {
   }
 
   public static void writeText(SparkSession spark, String path, String text) {
+    writeBytes(spark, path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code bytes} to {@code path} (any Hadoop file system), replacing what is there. */
+  public static void writeBytes(SparkSession spark, String path, byte[] bytes) {
     Path p = new Path(path);
     try (FSDataOutputStream out = fileSystem(spark, path).create(p, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.write(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
@@ -68,15 +73,6 @@ public final class DataPaths {
       fileSystem(spark, path).delete(new Path(path), true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + path, e);
-    }
-  }
-
-  /** Copies a local file to {@code path} (any Hadoop file system), replacing what is there. */
-  public static void copyFromLocal(SparkSession spark, java.nio.file.Path local, String path) {
-    try {
-      fileSystem(spark, path).copyFromLocalFile(false, true, new Path(local.toUri()), new Path(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + local + " to " + path, e);
     }
   }
 }

@@ -12,11 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Headless Chromium driven from its command line: a screenshot (PNG), a PDF, or the DOM as the browser parsed it.
- * Each call runs its own browser with a throw-away profile, so calls never share state or lock a profile.
+ * Each call runs its own browser on a copy of the page in a throw-away folder that also holds its profile, so calls
+ * never share state or lock a profile.
  * {@code scripts/install-deps} installs Debian's {@code chromium} and {@code fonts-wqy-microhei} (without a CJK
  * font the Chinese text renders as boxes).
  */
@@ -73,50 +75,56 @@ public final class HeadlessChromium {
     return executable;
   }
 
-  /** A screenshot of the page's top {@code width} x {@code height} pixels. */
-  public void png(Path page, Path png, int width, int height) {
-    run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
-        page.toUri().toString()), png);
+  /** A screenshot (PNG) of the top {@code width} x {@code height} pixels of {@code page} (an HTML document). */
+  public byte[] png(String page, int width, int height) {
+    return render(page, "review.png", p -> List.of("--hide-scrollbars", "--window-size=" + width + "," + height,
+        "--screenshot=" + p));
   }
 
-  /** The whole page printed to PDF (no browser header or footer). */
-  public void pdf(Path page, Path pdf) {
-    run(List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath(), page.toUri().toString()), pdf);
+  /** The whole of {@code page} printed to PDF (no browser header or footer). */
+  public byte[] pdf(String page) {
+    return render(page, "review.pdf", p -> List.of("--no-pdf-header-footer", "--print-to-pdf=" + p));
   }
 
-  /** The page's DOM after the browser parsed it: what a reader's browser makes of the file. */
-  public String dom(Path page) {
-    return run(List.of("--dump-dom", page.toUri().toString()), null);
+  /** The DOM of {@code page} after the browser parsed it: what a reader's browser makes of the file. */
+  public String dom(String page) {
+    return new String(render(page, null, p -> List.of("--dump-dom")), StandardCharsets.UTF_8);
   }
 
-  /** Runs the browser; returns its standard output. {@code product}, when given, must exist afterwards. */
-  private String run(List<String> args, Path product) {
-    Path profile = null;
+  /**
+   * Writes {@code page} to a temporary folder, runs the browser on it with {@code args} (given the product's path)
+   * and returns the product's bytes, or the browser's standard output when {@code product} is null.
+   */
+  private byte[] render(String page, String product, Function<Path, List<String>> args) {
+    Path dir = null;
     try {
-      profile = Files.createTempDirectory("topicline-chromium");
-      Path stdout = profile.resolve("stdout");
-      Path stderr = profile.resolve("stderr");
+      dir = Files.createTempDirectory("topicline-chromium");
+      Path html = Files.writeString(dir.resolve("page.html"), page, StandardCharsets.UTF_8);
+      Path out = product == null ? dir.resolve("stdout") : dir.resolve(product);
+      Path stdout = dir.resolve("stdout");
+      Path stderr = dir.resolve("stderr");
       List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--disable-gpu",
           // The sandbox refuses to start as root (containers, CI); the page is our own file, read from disk.
-          "--no-sandbox", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile.resolve("p")));
-      command.addAll(args);
+          "--no-sandbox", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile")));
+      command.addAll(args.apply(out));
+      command.add(html.toUri().toString());
       Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
       if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IllegalStateException(executable + " did not finish within " + TIMEOUT.toSeconds() + " s");
       }
-      if (p.exitValue() != 0 || (product != null && !Files.exists(product))) {
+      if (p.exitValue() != 0 || !Files.exists(out)) {
         throw new IllegalStateException(executable + " failed (exit " + p.exitValue() + "): "
             + tail(Files.readString(stderr, StandardCharsets.UTF_8)));
       }
-      return Files.readString(stdout, StandardCharsets.UTF_8);
+      return Files.readAllBytes(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + executable, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while " + executable + " ran", e);
     } finally {
-      delete(profile);
+      delete(dir);
     }
   }
 
@@ -131,7 +139,7 @@ public final class HeadlessChromium {
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException e) {
-      // A leftover temporary profile is harmless; the browser's result is what matters.
+      // A leftover temporary folder is harmless; the browser's result is what matters.
     }
   }
 }

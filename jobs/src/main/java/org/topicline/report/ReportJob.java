@@ -1,16 +1,9 @@
 package org.topicline.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.topicline.io.DataPaths;
 import org.topicline.io.JobResult;
@@ -25,7 +18,7 @@ import org.topicline.io.Tables;
  *
  * <p>Steps: 1) read and collect what the report shows ({@link ReviewData}: counts and a few rows per topic, never
  * the corpus) 2) render it ({@link ReviewHtml}) 3) write it through the Hadoop file system (so {@code hdfs://} and
- * {@code s3a://} outputs work) 4) render the PNG and PDF from a local copy 5) log the run.
+ * {@code s3a://} outputs work) 4) render the PNG and PDF 5) log the run.
  */
 public final class ReportJob {
   public static final String COMMAND = "report";
@@ -87,40 +80,16 @@ public final class ReportJob {
       DataPaths.writeText(spark, html, page);
       String png = null;
       String pdf = null;
-      if (o.png() || o.pdf()) {
-        Path local = null;
-        try {
-          local = Files.createTempDirectory("topicline-report");
-          Path copy = Files.writeString(local.resolve(PAGE), page, StandardCharsets.UTF_8);
-          if (o.png()) {
-            png = Tables.path(folder, "review.png");
-            o.browser().png(copy, local.resolve("review.png"), PNG_WIDTH, PNG_HEIGHT);
-            DataPaths.copyFromLocal(spark, local.resolve("review.png"), png);
-          }
-          if (o.pdf()) {
-            pdf = Tables.path(folder, "review.pdf");
-            o.browser().pdf(copy, local.resolve("review.pdf"));
-            DataPaths.copyFromLocal(spark, local.resolve("review.pdf"), pdf);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot render the report", e);
-        } finally {
-          deleteQuietly(local);
-        }
+      if (o.png()) {
+        png = Tables.path(folder, "review.png");
+        DataPaths.writeBytes(spark, png, o.browser().png(page, PNG_WIDTH, PNG_HEIGHT));
+      }
+      if (o.pdf()) {
+        pdf = Tables.path(folder, "review.pdf");
+        DataPaths.writeBytes(spark, pdf, o.browser().pdf(page));
       }
       run.setMessage("report -> " + html);
       return new Result(runId, output, html, png, pdf, data.topics().size(), data.corpus().articles(), data.missing());
     });
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      // Temporary files only.
-    }
   }
 }

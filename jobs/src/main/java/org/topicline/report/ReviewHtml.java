@@ -34,7 +34,8 @@ public final class ReviewHtml {
   private static final String CSS = """
       body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
         margin:24px auto;max-width:1180px;color:#222;font-size:14px;line-height:1.45}
-      h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;border-bottom:2px solid #ddd;padding-bottom:4px;margin-top:32px}
+      h1{font-size:24px;margin:0 0 4px}
+      h2{font-size:19px;border-bottom:2px solid #ddd;padding-bottom:4px;margin-top:32px}
       h3{font-size:15px;margin:18px 0 6px}.meta,.note,small{color:#666}
       table{border-collapse:collapse;margin:6px 0 12px;width:100%}
       th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
@@ -43,7 +44,8 @@ public final class ReviewHtml {
       .ev{color:#555;font-size:12px}nav a{margin-right:14px}td.d{white-space:nowrap}figure{margin:8px 0}
       svg.trend{background:#fafafa;border:1px solid #eee}svg.trend text{font-size:11px;fill:#555}
       svg.trend .axis{stroke:#999;stroke-width:1}svg.trend polyline{fill:none}
-      svg.trend .share{stroke:#c0392b;stroke-width:1.6}svg.trend .ma{stroke:#2c3e50;stroke-width:1.2;stroke-dasharray:4 3}
+      svg.trend .share{stroke:#c0392b;stroke-width:1.6}
+      svg.trend .ma{stroke:#2c3e50;stroke-width:1.2;stroke-dasharray:4 3}
       svg.trend .burst{fill:#e67e22}
       """;
 
@@ -193,7 +195,8 @@ public final class ReviewHtml {
     b.append("<table><tr><th>date</th><th>source</th><th>title</th><th>probability</th><th>label</th>")
         .append("<th>evidence</th>").append(withSummary ? "<th>summary</th>" : "").append("</tr>");
     for (ArticleLine a : lines) {
-      b.append("<tr><td class=\"d\">").append(a.pubDate()).append("</td><td>").append(escape(a.source())).append("</td><td>")
+      b.append("<tr><td class=\"d\">").append(a.pubDate()).append("</td><td>").append(escape(a.source()))
+          .append("</td><td>")
           .append(escape(a.title())).append(" <small>").append(escape(a.articleId())).append("</small></td>")
           .append(dec(a.probability())).append("<td class=\"").append(a.label() ? "yes\">yes" : "no\">no")
           .append("</td><td class=\"ev\">").append(escape(String.join(" · ", a.evidence()))).append("</td>");

@@ -49,8 +49,9 @@ class ReportJobTest extends SparkTestBase {
   /**
    * Five hydrogen articles over three months: two labelled originals, one reprint of the best (it must not be
    * listed or counted), one just below the threshold 0.62 and one far below, all scored by model m1; the metrics of
-   * m1, of an older model and of a newer one that scored nothing; a summary, a reject, two runs (one failed), and real topic_trends / topic_terms from the trends job.
-   * No topic_digests.
+   * m1, of an older model and of a newer one that scored nothing; a summary, a reject, two runs (one failed), and
+   * real topic_trends / topic_terms from the trends job (too few articles for any rising term: an empty table). No
+   * topic_digests.
    */
   @BeforeAll
   static void writeTables() throws Exception {
@@ -89,7 +90,8 @@ class ReportJobTest extends SparkTestBase {
     RunLog.append(spark, output, run("score", RunLog.FAILED, "java.lang.IllegalStateException: boom"));
     TopiclineConf conf = TopiclineConf.defaults();
     TrendsJob.run(spark, new TrendsJob.Options(output, TrendsSettings.from(conf),
-        new TextAnalyzer("viterbi", List.of("氢能", "加氢站", "燃料电池"), List.of()), null, null, "test", "trends"));
+        new TextAnalyzer("viterbi", List.of("氢能", "加氢站", "燃料电池"), List.of()), null, null, "test",
+        "trends"));
   }
 
   @Test
@@ -164,8 +166,8 @@ class ReportJobTest extends SparkTestBase {
     Path html = Path.of(r.html().replace("file:", ""));
 
     // The browser's own parse of the page: every table row and the chart survive it, the text is intact.
-    String dom = browser.get().dom(html);
     String source = Files.readString(html, StandardCharsets.UTF_8);
+    String dom = browser.get().dom(source);
     assertEquals(count(source, "<tr"), count(dom, "<tr"), "rows the browser kept");
     assertTrue(dom.contains("<polyline class=\"share\""), "the chart is in the DOM");
     assertTrue(dom.contains("氢能&lt;b&gt;&amp;&lt;/b&gt;产业"), "the title is text, not markup");

@@ -39,10 +39,12 @@ public final class TrendFixtures {
    * An article whose body is {@code topicWords} (each also an evidence term), labelled with {@code topic} when there
    * are any, else a neutral body scored low.
    */
-  public TrendFixtures article(String id, String source, String date, String dupOf, String topic, String... topicWords) {
+  public TrendFixtures article(String id, String source, String date, String dupOf, String topic,
+      String... topicWords) {
     boolean labelled = topicWords.length > 0;
     return add(id, source, date, dupOf, topic, labelled ? topicWords[0] : "天气",
-        labelled ? String.join("，", topicWords) + "。" : "今天天气晴朗。", labelled ? 0.9 : 0.1, labelled, topicWords);
+        labelled ? String.join("，", topicWords) + "。" : "今天天气晴朗。", labelled ? 0.9 : 0.1, labelled,
+        topicWords);
   }
 
   /** An article titled {@code title} with a chosen probability and label (its title is its one evidence term). */
