@@ -13,8 +13,9 @@ import org.topicline.io.Tables;
 
 /**
  * {@code topicline report}: the review report for data scientists, one HTML file (by default
- * {@code OUTPUT/report/review.html}) made from the output tables, optionally also rendered by headless Chromium to a
- * PNG of its first screen and a PDF of the whole; one {@code runs} row.
+ * {@code OUTPUT/report/review.html}) made from the output tables, with a labelling sheet of the articles nearest each
+ * threshold beside it, optionally also rendered by headless Chromium to a PNG of its first screen and a PDF of the
+ * whole; one {@code runs} row.
  *
  * <p>Steps: 1) read and collect what the report shows ({@link ReviewData}: counts and a few rows per topic, never
  * the corpus) 2) render it ({@link ReviewHtml}) 3) write it through the Hadoop file system (so {@code hdfs://} and
@@ -24,6 +25,8 @@ public final class ReportJob {
   public static final String COMMAND = "report";
   public static final String DEFAULT_FOLDER = "report";
   public static final String PAGE = "review.html";
+  /** The labelling sheet of the articles nearest each threshold ({@link ReviewLabels}). */
+  public static final String LABELS = "review-labels.csv";
   /** The PNG shows the report's first screen (topics, corpus); the PDF holds all of it. */
   static final int PNG_WIDTH = 1280;
   static final int PNG_HEIGHT = 1600;
@@ -49,8 +52,8 @@ public final class ReportJob {
     }
   }
 
-  /** Where the report went (png and pdf null when not asked for) and how much it covers. */
-  public record Result(String runId, String output, String html, String png, String pdf, int topics,
+  /** Where the report and its labelling sheet went (png and pdf null when not asked for) and how much it covers. */
+  public record Result(String runId, String output, String html, String labels, String png, String pdf, int topics,
       long articles, List<String> missing) implements JobResult {
     @Override
     public String summary() {
@@ -58,6 +61,7 @@ public final class ReportJob {
           + String.format("  read      %,10d articles, %d topics%s%n", articles, topics,
               missing.isEmpty() ? "" : " (not written yet: " + String.join(", ", missing) + ")")
           + "  report    -> " + html + '\n'
+          + "  to label  -> " + labels + " (the articles nearest each threshold; fill label, then train --gold)\n"
           + (png == null ? "" : "  png       -> " + png + '\n')
           + (pdf == null ? "" : "  pdf       -> " + pdf + '\n')
           + "  run log   -> " + Tables.path(output, Tables.RUNS);
@@ -78,6 +82,8 @@ public final class ReportJob {
       String page = ReviewHtml.render(data);
       String html = Tables.path(folder, PAGE);
       DataPaths.writeText(spark, html, page);
+      String labels = Tables.path(folder, LABELS);
+      DataPaths.writeText(spark, labels, ReviewLabels.csv(data));
       String png = null;
       String pdf = null;
       if (o.png()) {
@@ -89,7 +95,8 @@ public final class ReportJob {
         DataPaths.writeBytes(spark, pdf, o.browser().pdf(page));
       }
       run.setMessage("report -> " + html);
-      return new Result(runId, output, html, png, pdf, data.topics().size(), data.corpus().articles(), data.missing());
+      return new Result(runId, output, html, labels, png, pdf, data.topics().size(), data.corpus().articles(),
+          data.missing());
     });
   }
 }

@@ -35,6 +35,7 @@ import org.topicline.io.RunRecord;
 import org.topicline.io.TableIO;
 import org.topicline.summary.ArticleSummary;
 import org.topicline.text.TextAnalyzer;
+import org.topicline.topics.GoldLabels;
 import org.topicline.topics.ModelMetric;
 import org.topicline.trends.TrendFixtures;
 import org.topicline.trends.TrendsJob;
@@ -132,6 +133,21 @@ class ReportJobTest extends SparkTestBase {
     String runs = section(html, "runs");
     assertTrue(runs.contains("<tr class=\"failed\">") && runs.contains("boom"), runs);
     assertTrue(html.contains("<code>topic_digests</code>: written by summarize (after score)"));
+
+    // The labelling sheet: the same articles nearest the threshold, label blank; filled in, train --gold reads it.
+    List<String> sheet = Files.readAllLines(Path.of(r.labels().replace("file:", "")), StandardCharsets.UTF_8);
+    assertEquals(ReviewLabels.HEADER, sheet.get(0));
+    assertEquals(List.of("h3,hydrogen_energy,,0.6000,0", "h2,hydrogen_energy,,0.9100,1",
+        "h1,hydrogen_energy,,0.9700,1"), sheet.subList(1, sheet.size()).stream()
+            .map(l -> l.substring(0, l.indexOf(",\""))).toList());
+    assertTrue(sheet.get(3).endsWith(",\"氢能<b>&</b>产业\""), sheet.get(3));
+    Path filled = Files.writeString(newDir("filled").resolve("labels.csv"),
+        String.join("\n", sheet).replace(",,", ",1,"), StandardCharsets.UTF_8);
+    assertEquals(List.of(new GoldLabels.Label("h3", H2, 1), new GoldLabels.Label("h2", H2, 1),
+        new GoldLabels.Label("h1", H2, 1)), GoldLabels.read(spark, filled.toString(), NAMES.keySet()));
+    IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+        () -> GoldLabels.read(spark, r.labels(), NAMES.keySet()));
+    assertTrue(blank.getMessage().contains("review-labels.csv:2"), "a sheet not filled in is refused: " + blank);
 
     List<Row> logged = RunLog.read(spark, output).filter("command = 'report'").collectAsList();
     assertEquals(RunLog.SUCCEEDED, logged.get(logged.size() - 1).getAs("status"));
