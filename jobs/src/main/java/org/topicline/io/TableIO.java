@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.AnalysisException;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
@@ -112,16 +114,28 @@ public final class TableIO {
    */
   public static Dataset<Row> read(SparkSession spark, String output, String table) {
     String path = Tables.path(output, table);
-    try {
-      return spark.read().parquet(path);
-    } catch (Exception e) {
-      // Spark's AnalysisException is checked in Java's eyes but thrown undeclared, hence Exception and a rethrow.
-      String schemaFile = Tables.path(path, "_schema.json");
-      if (!(e instanceof AnalysisException a && "UNABLE_TO_INFER_SCHEMA".equals(a.getCondition()))
-          || !DataPaths.exists(spark, schemaFile)) {
-        throw e;
-      }
+    String schemaFile = Tables.path(path, "_schema.json");
+    // Looked for before reading: Spark's failed schema inference would be logged as an error by its listeners.
+    if (!hasDataFile(spark, path) && DataPaths.exists(spark, schemaFile)) {
       return spark.createDataFrame(List.of(), recordedSchema(DataPaths.readText(spark, schemaFile)));
+    }
+    return spark.read().parquet(path);
+  }
+
+  /** Whether the folder holds a Parquet file; the listing stops at the first one. */
+  private static boolean hasDataFile(SparkSession spark, String path) {
+    try {
+      RemoteIterator<LocatedFileStatus> files = DataPaths.fileSystem(spark, path).listFiles(new Path(path), true);
+      while (files.hasNext()) {
+        if (files.next().getPath().getName().endsWith(".parquet")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + path, e);
     }
   }
 
