@@ -45,7 +45,7 @@ public final class ReportCommand extends SparkCommand {
       // Checked before Spark starts: a missing browser should not cost a read of the tables.
       browser = HeadlessChromium.find(settings.browser()).orElseThrow(() -> settings.browser().isEmpty()
           ? new IllegalArgumentException("--png and --pdf need headless Chromium: none of "
-              + String.join(", ", HeadlessChromium.candidates()) + " is on PATH (scripts/install-deps installs it,"
+              + String.join(", ", HeadlessChromium.CANDIDATES) + " is on PATH (scripts/install-deps installs it,"
               + " or set topicline.report.browser)")
           : new ConfException(TopiclineConf.fullKey(ReportSettings.SECTION + ".browser"),
               "'" + settings.browser() + "' is not an executable file nor a command on PATH"

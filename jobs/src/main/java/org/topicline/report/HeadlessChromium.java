@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class HeadlessChromium {
   /** Looked up on PATH, in this order, when no browser is configured. */
-  static final List<String> CANDIDATES = List.of("chromium", "chromium-browser", "google-chrome",
+  public static final List<String> CANDIDATES = List.of("chromium", "chromium-browser", "google-chrome",
       "google-chrome-stable");
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
@@ -65,14 +65,6 @@ public final class HeadlessChromium {
       }
     }
     return Optional.empty();
-  }
-
-  public static List<String> candidates() {
-    return CANDIDATES;
-  }
-
-  public Path executable() {
-    return executable;
   }
 
   /** A screenshot (PNG) of the top {@code width} x {@code height} pixels of {@code page} (an HTML document). */

@@ -34,7 +34,7 @@ public final class ReportJob {
   /**
    * Typed options.
    *
-   * @param folder where review.html (and review.png, review.pdf) go; null: {@code OUTPUT/report}
+   * @param folder where review.html, review-labels.csv (and review.png, review.pdf) go; null: {@code OUTPUT/report}
    * @param displayNames topic id to display name, in conf order
    * @param browser the browser for PNG and PDF; null when neither is asked for
    */
