@@ -65,19 +65,16 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
       long recordsRead, long articlesWritten, long rejected, String message) {}
 
   /** The topic's {@code model_metrics} row of {@link #modelVersion} (held-out figures). */
-  public record Metric(double precision, double recall, double f1, Double rocAuc, Double prAuc, long support,
-      double threshold, long trainPositives, long rulePositives, long modelPositives, long beyondRules) {}
+  public record Metric(double precision, double recall, double f1, Double rocAuc, Double prAuc, double threshold,
+      long rulePositives, long modelPositives, long beyondRules) {}
 
   /** One month of the topic's trend over all sources. */
   public record TrendPoint(LocalDate periodStart, long topicCount, double share, double movingAverage,
       boolean burst) {}
 
-  /**
-   * A scored article; {@code threshold} is its model's (null when {@code model_metrics} lacks it) and
-   * {@code summary} null when there is no {@code summaries} row for it.
-   */
+  /** A scored article; {@code summary} is null when there is no {@code summaries} row for it. */
   public record ArticleLine(String articleId, String source, LocalDate pubDate, String title, double probability,
-      Double threshold, boolean label, List<String> evidence, String summary) {}
+      boolean label, List<String> evidence, String summary) {}
 
   public record DigestLine(String period, int articles, String digest) {}
 
@@ -107,23 +104,21 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
       throw new IllegalStateException("no " + Tables.ARTICLES + " table under " + output + ": run ingest first");
     }
     List<String> missing = new ArrayList<>();
-    Map<String, Boolean> present = new LinkedHashMap<>();
     for (String t : List.of(Tables.REJECTS, Tables.RUNS, Tables.MODEL_METRICS, Tables.TOPIC_SCORES,
         Tables.SUMMARIES, Tables.TOPIC_TRENDS, Tables.TOPIC_DIGESTS, Tables.TOPIC_TERMS)) {
-      boolean exists = TableIO.exists(spark, output, t);
-      present.put(t, exists);
-      if (!exists) {
+      if (!TableIO.exists(spark, output, t)) {
         missing.add(t);
       }
     }
+    java.util.function.Predicate<String> present = t -> !missing.contains(t);
     Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
     Corpus corpus = new Corpus(sourceYears(articles),
-        present.get(Tables.REJECTS) ? rejects(TableIO.read(spark, output, Tables.REJECTS)) : List.of());
-    List<RunLine> runs = present.get(Tables.RUNS) ? runs(spark, output, s.runs()) : List.of();
+        present.test(Tables.REJECTS) ? rejects(TableIO.read(spark, output, Tables.REJECTS)) : List.of());
+    List<RunLine> runs = present.test(Tables.RUNS) ? runs(spark, output, s.runs()) : List.of();
 
-    Dataset<Row> metrics = present.get(Tables.MODEL_METRICS) ? TableIO.read(spark, output, Tables.MODEL_METRICS)
+    Dataset<Row> metrics = present.test(Tables.MODEL_METRICS) ? TableIO.read(spark, output, Tables.MODEL_METRICS)
         : null;
-    Dataset<Row> scores = present.get(Tables.TOPIC_SCORES) ? TableIO.read(spark, output, Tables.TOPIC_SCORES)
+    Dataset<Row> scores = present.test(Tables.TOPIC_SCORES) ? TableIO.read(spark, output, Tables.TOPIC_SCORES)
         : null;
     // The model whose metrics are shown: the newest that scored articles (a model trained since, not yet used to
     // score, does not describe the labels on show), else the newest trained.
@@ -155,7 +150,7 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
             .collectAsList()) {
           counts.put(r.getString(0), new long[] {r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2)});
         }
-        Dataset<Row> summaries = present.get(Tables.SUMMARIES)
+        Dataset<Row> summaries = present.test(Tables.SUMMARIES)
             ? TableIO.read(spark, output, Tables.SUMMARIES).select(ARTICLE_ID, "summary") : null;
         top = articleLines(ranked(scored.filter(col("label")), s.topArticles(), col(PROBABILITY).desc()),
             summaries);
@@ -166,11 +161,11 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
       }
     }
 
-    Map<String, List<TrendPoint>> trends = present.get(Tables.TOPIC_TRENDS)
+    Map<String, List<TrendPoint>> trends = present.test(Tables.TOPIC_TRENDS)
         ? trends(TableIO.read(spark, output, Tables.TOPIC_TRENDS)) : Map.of();
-    Map<String, List<DigestLine>> digests = present.get(Tables.TOPIC_DIGESTS)
+    Map<String, List<DigestLine>> digests = present.test(Tables.TOPIC_DIGESTS)
         ? digests(TableIO.read(spark, output, Tables.TOPIC_DIGESTS), s.digests()) : Map.of();
-    Map<String, Map.Entry<LocalDate, List<String>>> terms = present.get(Tables.TOPIC_TERMS)
+    Map<String, Map.Entry<LocalDate, List<String>>> terms = present.test(Tables.TOPIC_TERMS)
         ? risingTerms(TableIO.read(spark, output, Tables.TOPIC_TERMS), s.risingTerms()) : Map.of();
 
     Set<String> ids = new LinkedHashSet<>(displayNames.keySet());
@@ -233,8 +228,8 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
 
   private static Metric metric(Row r) {
     return new Metric(r.getAs("precision"), r.getAs("recall"), r.getAs("f1"), r.getAs("roc_auc"), r.getAs("pr_auc"),
-        r.<Long>getAs("support"), r.getAs(THRESHOLD), r.<Long>getAs("train_positives"),
-        r.<Long>getAs("rule_positives"), r.<Long>getAs("model_positives"), r.<Long>getAs("beyond_rules"));
+        r.getAs(THRESHOLD), r.<Long>getAs("rule_positives"), r.<Long>getAs("model_positives"),
+        r.<Long>getAs("beyond_rules"));
   }
 
   /** The first {@code k} rows per topic in {@code order} (ties broken by article id, so the lists are stable). */
@@ -255,7 +250,7 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
       }
       out.computeIfAbsent(r.getAs(TOPIC), t -> new ArrayList<>()).add(new ArticleLine(r.getAs(ARTICLE_ID),
           r.getAs("source"), date(r.getAs("pub_date")), r.getAs("title"), r.getAs(PROBABILITY),
-          r.getAs(THRESHOLD), r.getAs("label"), evidence, r.getAs("summary")));
+          r.getAs("label"), evidence, r.getAs("summary")));
     }
     return out;
   }

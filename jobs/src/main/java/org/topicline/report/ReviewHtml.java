@@ -85,7 +85,8 @@ public final class ReviewHtml {
     }
     b.append("<p class=\"note\">Labelled: original articles (reprints left out) the model labels. Precision, recall, ")
         .append("F1 and the AUCs are those of model ").append(escape(d.modelVersion()))
-        .append(" (the newest that scored articles), on its held-out split of weak (seed-rule) labels; ")
+        .append(" (the newest that scored articles, else the newest trained), on its held-out split of weak ")
+        .append("(seed-rule) labels; ")
         .append("<i>beyond rules</i>: articles the model labels that the seed rules alone do not.</p>");
     b.append("<table><tr><th>topic</th><th>labelled</th><th>of scored</th><th>share</th><th>precision</th>")
         .append("<th>recall</th><th>F1</th><th>ROC AUC</th><th>PR AUC</th><th>threshold</th><th>rules</th>")
