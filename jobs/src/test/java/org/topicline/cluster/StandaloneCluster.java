@@ -22,12 +22,15 @@ final class StandaloneCluster implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final String masterUrl;
+  /** The worker's work folder: a folder per executor and per driver it runs, with their logs and the jars fetched. */
+  final Path workDir;
   private final int webUiPort;
   private final Path logs;
   private final List<Process> processes = new ArrayList<>();
 
   private StandaloneCluster(String masterUrl, int webUiPort, Path logs) {
     this.masterUrl = masterUrl;
+    this.workDir = logs.resolve("work");
     this.webUiPort = webUiPort;
     this.logs = logs;
   }
@@ -43,7 +46,7 @@ final class StandaloneCluster implements AutoCloseable {
       c.launch(home, "worker", "org.apache.spark.deploy.worker.Worker",
           "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", memory,
           "--webui-port", String.valueOf(freePort()),
-          "--work-dir", Files.createDirectories(dir.resolve("work")).toString(), c.masterUrl);
+          "--work-dir", Files.createDirectories(c.workDir).toString(), c.masterUrl);
       Instant deadline = Instant.now().plus(timeout);
       while (c.aliveWorkers() < 1) {
         if (Instant.now().isAfter(deadline)) {

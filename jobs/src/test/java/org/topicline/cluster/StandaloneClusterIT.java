@@ -48,6 +48,8 @@ class StandaloneClusterIT extends SparkTestBase {
   private static SparkHome home;
   private static StandaloneCluster cluster;
   private static Path work;
+  private static String root;
+  private static String sample;
 
   @BeforeAll
   static void startClusters() throws Exception {
@@ -59,7 +61,12 @@ class StandaloneClusterIT extends SparkTestBase {
     hdfs.waitActive();
     home = SparkHome.create(work.resolve("spark-home"),
         Path.of(System.getProperty("topicline.run-classpath")), System.getProperty("spark.module.options"));
-    cluster = StandaloneCluster.start(home, work, 2, "2g", Duration.ofMinutes(2));
+    // Room for a driver (1 core, 1 GB) beside an executor when the driver runs on the worker.
+    cluster = StandaloneCluster.start(home, work, 2, "3g", Duration.ofMinutes(2));
+    root = hdfs.getFileSystem().getUri() + "/topicline";
+    sample = root + "/sample";
+    assertEquals(0, Topicline.commandLine().execute("generate-sample", "--output", sample, "--years", "1",
+        "--pages", "10"), "the sample corpus is written to HDFS");
   }
 
   @AfterAll
@@ -74,36 +81,14 @@ class StandaloneClusterIT extends SparkTestBase {
 
   @Test
   void thePipelineRunsOnTheClusterWithEveryPathOnHdfs() throws Exception {
-    String root = hdfs.getFileSystem().getUri() + "/topicline";
-    String sample = root + "/sample";
     String out = root + "/out";
-    assertEquals(0, Topicline.commandLine().execute("generate-sample", "--output", sample, "--years", "1",
-        "--pages", "10"), "the sample corpus is written to HDFS");
-
-    Path log = work.resolve("submit.log");
-    ProcessBuilder pb = new ProcessBuilder("bash", Path.of(System.getProperty("topicline.home"), "scripts", "submit")
-        .toString(), "--master", cluster.masterUrl, "pipeline", "--input", "jsonl:" + sample + "/articles",
-        "--input", "page-text:" + sample + "/pages", "--output", out)
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    home.environment(pb.environment());
-    pb.environment().put("SPARK_DRIVER_MEMORY", "1g");
-    pb.environment().put("SPARK_SUBMIT_OPTS_EXTRA", "--executor-memory 1g --conf spark.ui.enabled=false");
-    Process submit = pb.start();
-    boolean ended = submit.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
-    if (!ended) {
-      submit.destroyForcibly().waitFor();
-    }
-    String printed = Files.readString(log, StandardCharsets.UTF_8);
-    String diagnosis = "\n--- submit.log (last 60 lines)\n" + tail(printed, 60) + cluster.logTails();
-    assertTrue(ended, "the pipeline did not end within " + RUN_TIMEOUT + diagnosis);
-    assertEquals(0, submit.exitValue(), "scripts/submit failed" + diagnosis);
-    assertTrue(printed.contains("written to " + out + "/topic_scores"), "it says where it wrote, on HDFS" + diagnosis);
+    Submitted run = submit("pipeline-client", Map.of(), "pipeline", "--input", "jsonl:" + sample + "/articles",
+        "--input", "page-text:" + sample + "/pages", "--output", out);
+    assertTrue(run.printed.contains("written to " + out + "/topic_scores"), "it says where it wrote, on HDFS"
+        + run.diagnosis);
 
     // It ran on the cluster: the master lists the application as finished, with the worker's cores.
-    JsonNode app = StreamSupport.stream(cluster.state().path("completedapps").spliterator(), false)
-        .filter(a -> a.path("name").asText().equals("topicline pipeline"))
-        .findFirst().orElseThrow(() -> new AssertionError("not among the master's completed apps" + diagnosis));
-    assertEquals("FINISHED", app.path("state").asText(), app.toString());
+    JsonNode app = completedApp("topicline pipeline", run.diagnosis);
     assertEquals(2, app.path("cores").asInt(), "the worker's two cores: " + app);
 
     // Nothing lost: the ingest row reconciles, and every record is an article or a reject.
@@ -169,6 +154,80 @@ class StandaloneClusterIT extends SparkTestBase {
     }
     assertTrue(fs.getFileStatus(new org.apache.hadoop.fs.Path(out + "/report/review.html")).getLen() > 10_000,
         "the review page");
+  }
+
+  /**
+   * With {@code --deploy-mode cluster} the driver starts on the worker, in its own folder there, and the worker
+   * fetches the jar itself: from HDFS, as on a cluster whose nodes do not share the submitting machine's disk.
+   */
+  @Test
+  void clusterDeployModeRunsTheDriverOnTheWorkerWithTheJarOnHdfs() throws Exception {
+    FileSystem fs = hdfs.getFileSystem();
+    org.apache.hadoop.fs.Path jar = new org.apache.hadoop.fs.Path(root + "/apps/topicline-jobs-cluster.jar");
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(clusterJar().toUri()), jar);
+    String out = root + "/out-cluster-mode";
+    Submitted run = submit("ingest-cluster-mode", Map.of("TOPICLINE_JAR", jar.toString()),
+        "--deploy-mode", "cluster", "ingest", "--input", "jsonl:" + sample + "/articles", "--output", out);
+
+    JsonNode driver = StreamSupport.stream(cluster.state().path("completeddrivers").spliterator(), false)
+        .filter(d -> d.path("mainclass").asText().equals("org.topicline.cli.Topicline"))
+        .findFirst().orElseThrow(() -> new AssertionError("no driver among the master's completed ones"
+            + run.diagnosis));
+    assertEquals("FINISHED", driver.path("state").asText(), driver + run.diagnosis);
+    Path driverDir = cluster.workDir.resolve(driver.path("id").asText());
+    assertTrue(Files.isRegularFile(driverDir.resolve(jar.getName())),
+        "the worker fetched the jar from HDFS into the driver's folder " + driverDir + run.diagnosis);
+    completedApp("topicline ingest", run.diagnosis);
+    Row ingest = RunLog.read(spark, out).collectAsList().get(0);
+    assertEquals(RunLog.SUCCEEDED, ingest.getAs("status"), ingest.toString());
+    long articles = TableIO.read(spark, out, Tables.ARTICLES).count();
+    assertEquals((long) ingest.getAs("records_read"), articles + TableIO.read(spark, out, Tables.REJECTS).count());
+    assertEquals(truthLines(sample + "/truth/labels.jsonl").size(), articles,
+        "every article of the sample (page text was not read)");
+  }
+
+  /** What a {@code scripts/submit} run printed, and a failure message with its and the cluster's logs. */
+  private record Submitted(String printed, String diagnosis) {}
+
+  private static Submitted submit(String name, Map<String, String> env, String... args) throws Exception {
+    Path log = work.resolve(name + ".log");
+    List<String> cmd = new java.util.ArrayList<>(List.of("bash",
+        Path.of(System.getProperty("topicline.home"), "scripts", "submit").toString(), "--master", cluster.masterUrl));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    home.environment(pb.environment());
+    pb.environment().put("SPARK_DRIVER_MEMORY", "1g");
+    // In cluster mode spark-submit waits for the driver only when told to.
+    pb.environment().put("SPARK_SUBMIT_OPTS_EXTRA", "--driver-memory 1g --executor-memory 1g "
+        + "--conf spark.ui.enabled=false --conf spark.standalone.submit.waitAppCompletion=true");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    boolean ended = p.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+    if (!ended) {
+      p.destroyForcibly().waitFor();
+    }
+    String printed = Files.readString(log, StandardCharsets.UTF_8);
+    String diagnosis = "\n--- " + name + ".log (last 60 lines)\n" + tail(printed, 60) + cluster.logTails();
+    assertTrue(ended, name + " did not end within " + RUN_TIMEOUT + diagnosis);
+    assertEquals(0, p.exitValue(), "scripts/submit failed" + diagnosis);
+    return new Submitted(printed, diagnosis);
+  }
+
+  /** The master's record of a finished application of that name. */
+  private static JsonNode completedApp(String name, String diagnosis) {
+    JsonNode app = StreamSupport.stream(cluster.state().path("completedapps").spliterator(), false)
+        .filter(a -> a.path("name").asText().equals(name))
+        .findFirst().orElseThrow(() -> new AssertionError(name + " is not among the master's completed apps"
+            + diagnosis));
+    assertEquals("FINISHED", app.path("state").asText(), app.toString());
+    return app;
+  }
+
+  private static Path clusterJar() throws IOException {
+    Path target = Path.of(System.getProperty("topicline.home"), "jobs", "target");
+    try (var jars = Files.newDirectoryStream(target, "topicline-jobs-*-cluster.jar")) {
+      return jars.iterator().next();
+    }
   }
 
   private static List<JsonNode> truthLines(String path) throws IOException {
