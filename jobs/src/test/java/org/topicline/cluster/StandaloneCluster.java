@@ -9,56 +9,41 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Spark standalone cluster on 127.0.0.1: one master and one worker, each its own JVM started from a
- * {@link SparkHome}, logging to files beside its work folder. Closing it stops both.
+ * A Spark standalone cluster on 127.0.0.1 as {@code scripts/standalone} starts it: a master and one worker, each its
+ * own JVM, on a Spark home made of the Maven repository's Spark jars. Closing it stops both.
  */
 final class StandaloneCluster implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final String masterUrl;
+  /** The Spark home the cluster runs from, for {@code scripts/submit}'s SPARK_HOME. */
+  final Path sparkHome;
   /** The worker's work folder: a folder per executor and per driver it runs, with their logs and the jars fetched. */
   final Path workDir;
+  private final Path dir;
   private final int webUiPort;
-  private final Path logs;
-  private final List<Process> processes = new ArrayList<>();
 
-  private StandaloneCluster(String masterUrl, int webUiPort, Path logs) {
-    this.masterUrl = masterUrl;
-    this.workDir = logs.resolve("work");
+  private StandaloneCluster(Path dir, int port, int webUiPort) {
+    this.dir = dir;
+    this.masterUrl = "spark://127.0.0.1:" + port;
     this.webUiPort = webUiPort;
-    this.logs = logs;
+    this.sparkHome = dir.resolve("spark-home");
+    this.workDir = dir.resolve("work");
   }
 
   /** Starts a master and a worker with {@code cores} and {@code memory}; returns once the worker is registered. */
-  static StandaloneCluster start(SparkHome home, Path dir, int cores, String memory, Duration timeout)
+  static StandaloneCluster start(Path dir, int cores, String memory, Duration timeout)
       throws IOException, InterruptedException {
-    int port = freePort();
-    StandaloneCluster c = new StandaloneCluster("spark://127.0.0.1:" + port, freePort(), dir);
+    StandaloneCluster c = new StandaloneCluster(dir, freePort(), freePort());
     try {
-      c.launch(home, "master", "org.apache.spark.deploy.master.Master",
-          "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(c.webUiPort));
-      c.launch(home, "worker", "org.apache.spark.deploy.worker.Worker",
-          "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", memory,
-          "--webui-port", String.valueOf(freePort()),
-          "--work-dir", Files.createDirectories(c.workDir).toString(), c.masterUrl);
-      Instant deadline = Instant.now().plus(timeout);
-      while (c.aliveWorkers() < 1) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("no worker registered within " + timeout + "\n" + c.logTails());
-        }
-        for (Process p : c.processes) {
-          if (!p.isAlive()) {
-            throw new IllegalStateException("a cluster process exited with " + p.exitValue() + "\n" + c.logTails());
-          }
-        }
-        Thread.sleep(500);
-      }
+      c.script(timeout, "start", "--port", c.masterUrl.substring(c.masterUrl.lastIndexOf(':') + 1),
+          "--webui-port", String.valueOf(c.webUiPort), "--cores", String.valueOf(cores), "--memory", memory);
       return c;
     } catch (IOException | InterruptedException | RuntimeException e) {
       c.close();
@@ -66,18 +51,13 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private void launch(SparkHome home, String name, String mainClass, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(SparkHome.java(), "-Xmx256m"));
-    cmd.addAll(List.of(home.javaOptions.trim().split("\\s+")));
-    cmd.addAll(List.of("-cp", home.classpath(), mainClass));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(logs.resolve(name + ".log").toFile());
-    home.environment(pb.environment());
-    processes.add(pb.start());
+  /** The environment {@code scripts/submit} runs with against this cluster. */
+  void environment(Map<String, String> env) {
+    env.put("SPARK_HOME", sparkHome.toString());
+    env.put("SPARK_LOCAL_IP", "127.0.0.1");
   }
 
-  /** The master's view of the cluster (its web UI's JSON): workers, running and completed applications. */
+  /** The master's view of the cluster (its web UI's JSON): workers, applications and drivers. */
   JsonNode state() {
     try {
       return JSON.readTree(URI.create("http://127.0.0.1:" + webUiPort + "/json/").toURL());
@@ -86,39 +66,43 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private int aliveWorkers() {
-    try {
-      return state().path("aliveworkers").asInt(0);
-    } catch (UncheckedIOException notUpYet) {
-      return 0;
-    }
-  }
-
   /** The last lines of the master's and the worker's logs, for a failure message. */
   String logTails() {
     StringBuilder b = new StringBuilder();
     for (String name : List.of("master", "worker")) {
-      Path log = logs.resolve(name + ".log");
-      try {
-        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        b.append("--- ").append(name).append(".log (last 20 lines)\n");
-        lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(l -> b.append(l).append('\n'));
-      } catch (IOException e) {
-        b.append("--- ").append(name).append(".log unreadable: ").append(e).append('\n');
-      }
+      b.append("--- ").append(name).append(".log (last 20 lines)\n").append(tail(dir.resolve(name + ".log"), 20));
     }
     return b.toString();
   }
 
   @Override
-  public void close() throws InterruptedException {
-    // Worker first, so that it does not try to reconnect to a master that is gone.
-    for (int i = processes.size() - 1; i >= 0; i--) {
-      Process p = processes.get(i);
-      p.destroy();
-      if (!p.waitFor(20, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor();
-      }
+  public void close() throws IOException, InterruptedException {
+    script(Duration.ofMinutes(1), "stop");
+  }
+
+  private void script(Duration timeout, String action, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("bash",
+        Path.of(System.getProperty("topicline.home"), "scripts", "standalone").toString(), action,
+        "--dir", dir.toString()));
+    cmd.addAll(List.of(args));
+    Path log = Files.createDirectories(dir).resolve("standalone-" + action + ".log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor();
+      throw new IllegalStateException("scripts/standalone " + action + " did not end within " + timeout + "\n"
+          + tail(log, 40) + logTails());
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException("scripts/standalone " + action + " failed\n" + tail(log, 40) + logTails());
+    }
+  }
+
+  private static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.exists(file) ? Files.readAllLines(file) : List.of();
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
+    } catch (IOException e) {
+      return file + " unreadable: " + e + "\n";
     }
   }
 

@@ -35,17 +35,16 @@ import org.topicline.io.Tables;
 
 /**
  * The whole pipeline as a cluster runs it: {@code scripts/submit} sends the shaded cluster jar to a Spark standalone
- * cluster (a master and a worker started from the Maven jars, executors in their own JVMs) and every path, input and
- * output, is on HDFS (a NameNode and a DataNode in this JVM). What only a cluster shows: the jar carries what the
- * executors need (HanLP, the bundled conf and dictionaries), nothing in a job assumes the local file system or the
- * driver's working directory, and the tables on HDFS read back like local ones.
+ * cluster ({@code scripts/standalone}: a master and a worker from the Maven repository's Spark jars, executors in
+ * their own JVMs) and every path, input and output, is on HDFS (a NameNode and a DataNode in this JVM). What only a
+ * cluster shows: the jar carries what the executors need (HanLP, the bundled conf and dictionaries), nothing in a job
+ * assumes the local file system or the driver's working directory, and the tables on HDFS read back like local ones.
  */
 class StandaloneClusterIT extends SparkTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
   private static MiniDFSCluster hdfs;
-  private static SparkHome home;
   private static StandaloneCluster cluster;
   private static Path work;
   private static String root;
@@ -59,10 +58,8 @@ class StandaloneClusterIT extends SparkTestBase {
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("hdfs").toString());
     hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     hdfs.waitActive();
-    home = SparkHome.create(work.resolve("spark-home"),
-        Path.of(System.getProperty("topicline.run-classpath")), System.getProperty("spark.module.options"));
     // Room for a driver (1 core, 1 GB) beside an executor when the driver runs on the worker.
-    cluster = StandaloneCluster.start(home, work, 2, "3g", Duration.ofMinutes(2));
+    cluster = StandaloneCluster.start(work.resolve("standalone"), 2, "3g", Duration.ofMinutes(3));
     root = hdfs.getFileSystem().getUri() + "/topicline";
     sample = root + "/sample";
     assertEquals(0, Topicline.commandLine().execute("generate-sample", "--output", sample, "--years", "1",
@@ -195,7 +192,7 @@ class StandaloneClusterIT extends SparkTestBase {
         Path.of(System.getProperty("topicline.home"), "scripts", "submit").toString(), "--master", cluster.masterUrl));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    home.environment(pb.environment());
+    cluster.environment(pb.environment());
     pb.environment().put("SPARK_DRIVER_MEMORY", "1g");
     // In cluster mode spark-submit waits for the driver only when told to.
     pb.environment().put("SPARK_SUBMIT_OPTS_EXTRA", "--driver-memory 1g --executor-memory 1g "
