@@ -151,6 +151,20 @@ class StandaloneClusterIT extends SparkTestBase {
     }
     assertTrue(fs.getFileStatus(new org.apache.hadoop.fs.Path(out + "/report/review.html")).getLen() > 10_000,
         "the review page");
+
+    // A scheduled re-run of one month with the trained model (as cron does it) replaces that month's partitions on
+    // HDFS, so the tables hold what they held, and logs a second pipeline run.
+    long scores = TableIO.read(spark, out, Tables.TOPIC_SCORES).count();
+    long summaries = TableIO.read(spark, out, Tables.SUMMARIES).count();
+    Submitted again = submit("pipeline-month", Map.of(), "pipeline", "--input", "jsonl:" + sample + "/articles",
+        "--input", "page-text:" + sample + "/pages", "--output", out, "--model", "latest",
+        "--from", "2021-12-01", "--to", "2021-12-31");
+    assertTrue(again.printed.contains("2021-12-01"), "the window is named" + again.diagnosis);
+    assertEquals(articles, TableIO.read(spark, out, Tables.ARTICLES).count(), "December replaced, not appended");
+    assertEquals(scores, TableIO.read(spark, out, Tables.TOPIC_SCORES).count());
+    assertEquals(summaries, TableIO.read(spark, out, Tables.SUMMARIES).count());
+    assertEquals(1, fs.listStatus(new org.apache.hadoop.fs.Path(out + "/models")).length, "no training");
+    assertEquals(2L, RunLog.read(spark, out).where("command = 'pipeline' and status = 'succeeded'").count());
   }
 
   /**
