@@ -51,6 +51,8 @@ public final class TableIO {
 
   /** The metric {@link #write(Dataset, String, TableSpec, Mode, String, Map)} always returns: rows written. */
   public static final String ROWS = "rows";
+  /** Beside every table: its columns, types and descriptions as JSON (also what an empty table reads back as). */
+  static final String SCHEMA_FILE = "_schema.json";
 
   /**
    * Writes like {@link #write(Dataset, String, TableSpec, Mode, String)} and also computes {@code metrics}
@@ -100,7 +102,7 @@ public final class TableIO {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the row count of " + path, e);
     }
-    DataPaths.writeText(spark, Tables.path(path, "_schema.json"), schemaJson(spec, table));
+    DataPaths.writeText(spark, Tables.path(path, SCHEMA_FILE), schemaJson(spec, table));
     DataPaths.writeText(spark, manifest, String.format(
         "{\"table\":\"%s\",\"run_id\":\"%s\",\"mode\":\"%s\",\"rows_written\":%d,\"written_at\":\"%s\"}%n",
         spec.name(), runId, mode, observedValues.get(ROWS), java.time.Instant.now()));
@@ -114,7 +116,7 @@ public final class TableIO {
    */
   public static Dataset<Row> read(SparkSession spark, String output, String table) {
     String path = Tables.path(output, table);
-    String schemaFile = Tables.path(path, "_schema.json");
+    String schemaFile = Tables.path(path, SCHEMA_FILE);
     // Looked for before reading: Spark's failed schema inference would be logged as an error by its listeners.
     if (!hasDataFile(spark, path) && DataPaths.exists(spark, schemaFile)) {
       return spark.createDataFrame(List.of(), recordedSchema(DataPaths.readText(spark, schemaFile)));

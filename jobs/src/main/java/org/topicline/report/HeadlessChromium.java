@@ -92,8 +92,8 @@ public final class HeadlessChromium {
     try {
       dir = Files.createTempDirectory("topicline-chromium");
       Path html = Files.writeString(dir.resolve("page.html"), page, StandardCharsets.UTF_8);
-      Path out = product == null ? dir.resolve("stdout") : dir.resolve(product);
       Path stdout = dir.resolve("stdout");
+      Path out = product == null ? stdout : dir.resolve(product);
       Path stderr = dir.resolve("stderr");
       List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--disable-gpu",
           // The sandbox refuses to start as root (containers, CI); the page is our own file, read from disk.

@@ -103,7 +103,6 @@ public final class NeighbourVoteModel extends Model<NeighbourVoteModel> implemen
     return labels.length;
   }
 
-
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema(), true);

@@ -99,11 +99,16 @@ final class StandaloneCluster implements AutoCloseable {
 
   private static String tail(Path file, int lines) {
     try {
-      List<String> all = Files.exists(file) ? Files.readAllLines(file) : List.of();
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
+      return tail(Files.exists(file) ? Files.readString(file) : "", lines);
     } catch (IOException e) {
       return file + " unreadable: " + e + "\n";
     }
+  }
+
+  /** The last {@code lines} lines of {@code text}, for failure messages. */
+  static String tail(String text, int lines) {
+    List<String> all = text.lines().toList();
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
   }
 
   private static int freePort() throws IOException {

@@ -218,7 +218,8 @@ class StandaloneClusterIT extends SparkTestBase {
       p.destroyForcibly().waitFor();
     }
     String printed = Files.readString(log, StandardCharsets.UTF_8);
-    String diagnosis = "\n--- " + name + ".log (last 60 lines)\n" + tail(printed, 60) + cluster.logTails();
+    String diagnosis = "\n--- " + name + ".log (last 60 lines)\n" + StandaloneCluster.tail(printed, 60)
+        + cluster.logTails();
     assertTrue(ended, name + " did not end within " + RUN_TIMEOUT + diagnosis);
     assertEquals(0, p.exitValue(), "scripts/submit failed" + diagnosis);
     return new Submitted(printed, diagnosis);
@@ -253,10 +254,5 @@ class StandaloneClusterIT extends SparkTestBase {
         }
       }).toList();
     }
-  }
-
-  private static String tail(String text, int lines) {
-    String[] all = text.split("\n");
-    return String.join("\n", List.of(all).subList(Math.max(0, all.length - lines), all.length)) + "\n";
   }
 }
