@@ -37,14 +37,12 @@ public final class CsvAdapter implements FileAdapter {
   }
 
   @Override
-  public List<ParsedRecord> parse(String path, byte[] bytes) {
-    String text;
-    try {
-      text = TextDecoding.decode(bytes).text();
-    } catch (TextDecoding.DecodingException e) {
-      return List.of(ParsedRecord.reject(FORMAT, null, FileAdapter.location(path, 0), e.reason(), e.getMessage(),
-          null));
-    }
+  public String source() {
+    return null;
+  }
+
+  @Override
+  public List<ParsedRecord> parseText(String path, String text) {
     CsvParserSettings s = new CsvParserSettings();
     s.getFormat().setDelimiter(delimiter);
     s.getFormat().setLineSeparator("\n");

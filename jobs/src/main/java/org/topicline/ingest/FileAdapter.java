@@ -11,11 +11,31 @@ public interface FileAdapter extends Serializable {
   /** The format name used in {@code --input FORMAT:PATH}. */
   String format();
 
+  /** The source a reject of a whole file is credited to: the format's own, or null where records name theirs. */
+  String source();
+
   /**
    * Parses one file. {@code path} is the file's URI as a string (used in {@code location}), {@code bytes} its raw
-   * content. Each returned record is one record read.
+   * content, decoded as UTF-8 or GB18030 ({@link TextDecoding}); a file that is neither is one reject. Each
+   * returned record is one record read.
    */
-  List<ParsedRecord> parse(String path, byte[] bytes);
+  default List<ParsedRecord> parse(String path, byte[] bytes) {
+    String text;
+    try {
+      text = TextDecoding.decode(bytes).text();
+    } catch (TextDecoding.DecodingException e) {
+      return List.of(fileReject(path, e.reason(), e.getMessage(), null));
+    }
+    return parseText(path, text);
+  }
+
+  /** Parses one decoded file, as {@link #parse}. */
+  List<ParsedRecord> parseText(String path, String text);
+
+  /** A reject standing for the whole file. */
+  default ParsedRecord fileReject(String path, String reason, String detail, String payload) {
+    return ParsedRecord.reject(format(), source(), location(path, 0), reason, detail, payload);
+  }
 
   /** {@code file#index}: where a record came from. */
   static String location(String path, int index) {

@@ -42,11 +42,9 @@ public final class IngestStages {
     Column fits = col("length").leq(settings.maxFileBytes());
     Dataset<ParsedRecord> parsed = files.filter(fits).select("path", "content")
         .flatMap(new ParseFiles(adapter), PARSED);
-    String format = adapter.format();
     long max = settings.maxFileBytes();
     Dataset<ParsedRecord> tooLarge = files.filter(not(fits)).select("path", "length")
-        .map((MapFunction<Row, ParsedRecord>) r -> ParsedRecord.reject(format, null,
-            FileAdapter.location(r.getString(0), 0), RejectReason.TOO_LARGE,
+        .map((MapFunction<Row, ParsedRecord>) r -> adapter.fileReject(r.getString(0), RejectReason.TOO_LARGE,
             r.getLong(1) + " bytes, more than ingest.max-file-bytes = " + max, null), PARSED);
     return parsed.union(tooLarge);
   }
@@ -66,8 +64,7 @@ public final class IngestStages {
       try {
         return adapter.parse(path, bytes).iterator();
       } catch (RuntimeException e) {
-        return java.util.List.of(ParsedRecord.reject(adapter.format(), null, FileAdapter.location(path, 0),
-            RejectReason.UNREADABLE, e.toString(), null)).iterator();
+        return java.util.List.of(adapter.fileReject(path, RejectReason.UNREADABLE, e.toString(), null)).iterator();
       }
     }
   }

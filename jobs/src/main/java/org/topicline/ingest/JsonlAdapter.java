@@ -21,14 +21,12 @@ public final class JsonlAdapter implements FileAdapter {
   }
 
   @Override
-  public List<ParsedRecord> parse(String path, byte[] bytes) {
-    String text;
-    try {
-      text = TextDecoding.decode(bytes).text();
-    } catch (TextDecoding.DecodingException e) {
-      return List.of(ParsedRecord.reject(FORMAT, null, FileAdapter.location(path, 0), e.reason(), e.getMessage(),
-          null));
-    }
+  public String source() {
+    return null;
+  }
+
+  @Override
+  public List<ParsedRecord> parseText(String path, String text) {
     List<ParsedRecord> out = new ArrayList<>();
     String[] lines = text.split("\r?\n");
     int index = 0;

@@ -22,21 +22,18 @@ public final class PeoplesDailyAdapter implements FileAdapter {
   }
 
   @Override
-  public List<ParsedRecord> parse(String path, byte[] bytes) {
+  public String source() {
+    return SOURCE;
+  }
+
+  @Override
+  public List<ParsedRecord> parseText(String path, String text) {
     String name = FileAdapter.fileName(path);
-    String location = FileAdapter.location(path, 0);
-    String text;
-    try {
-      text = TextDecoding.decode(bytes).text();
-    } catch (TextDecoding.DecodingException e) {
-      return List.of(ParsedRecord.reject(FORMAT, SOURCE, location, e.reason(), e.getMessage(), null));
-    }
     Matcher m = NAME.matcher(name);
     if (!m.matches()) {
-      return List.of(ParsedRecord.reject(FORMAT, SOURCE, location, RejectReason.BAD_FILE_NAME,
-          "expected YYYYMMDD-page-n.txt, got " + name, text));
+      return List.of(fileReject(path, RejectReason.BAD_FILE_NAME, "expected YYYYMMDD-page-n.txt, got " + name, text));
     }
-    ParsedRecord r = ParsedRecord.article(FORMAT, SOURCE, location, name);
+    ParsedRecord r = ParsedRecord.article(FORMAT, SOURCE, FileAdapter.location(path, 0), name);
     try {
       r.setPubDate(LocalDate.parse(m.group(1), DateTimeFormatter.BASIC_ISO_DATE));
     } catch (DateTimeParseException e) {

@@ -26,13 +26,12 @@ public final class XwlbAdapter implements FileAdapter {
   }
 
   @Override
-  public List<ParsedRecord> parse(String path, byte[] bytes) {
-    String text;
-    try {
-      text = TextDecoding.decode(bytes).text();
-    } catch (TextDecoding.DecodingException e) {
-      return List.of(fileReject(path, e.reason(), e.getMessage(), null));
-    }
+  public String source() {
+    return SOURCE;
+  }
+
+  @Override
+  public List<ParsedRecord> parseText(String path, String text) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
@@ -79,10 +78,6 @@ public final class XwlbAdapter implements FileAdapter {
       r.setSourceId(FileAdapter.fileName(path) + "#" + index);
     }
     return r;
-  }
-
-  private static ParsedRecord fileReject(String path, String reason, String detail, String payload) {
-    return ParsedRecord.reject(FORMAT, SOURCE, FileAdapter.location(path, 0), reason, detail, payload);
   }
 
   static LocalDate dateFromFileName(String path) {

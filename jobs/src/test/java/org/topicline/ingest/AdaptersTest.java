@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.topicline.Shared;
 import org.topicline.conf.TopiclineConf;
+import org.topicline.ingest.pagetext.PageTextAdapter;
 
 /** Each input adapter on real records (skipped without ../shared) and on the bad records it must refuse. */
 class AdaptersTest {
@@ -197,14 +199,23 @@ class AdaptersTest {
   }
 
   @Test
-  void binaryFileIsRejectedByEveryTextFormat() {
+  void binaryFileIsRejectedByEveryTextFormatAndCreditedToTheFormatsSource() {
     byte[] binary = {0x50, 0x4b, 3, 4, 0, 0, 0, 0, 8, 0};
-    for (FileAdapter a : List.of(new XwlbAdapter(), new PeoplesDailyAdapter(), new JsonlAdapter(SETTINGS),
-        new CsvAdapter(SETTINGS))) {
+    Map<FileAdapter, String> sources = new LinkedHashMap<>();
+    sources.put(new XwlbAdapter(), "xwlb");
+    sources.put(new PeoplesDailyAdapter(), "peoples-daily");
+    sources.put(new PageTextAdapter(SETTINGS.pageText()), SETTINGS.pageText().source());
+    // A generic file's records name their own source, so a whole-file reject has none.
+    sources.put(new JsonlAdapter(SETTINGS), null);
+    sources.put(new CsvAdapter(SETTINGS), null);
+    sources.forEach((a, source) -> {
       List<ParsedRecord> r = a.parse("file:///s/20200101-01-01.txt", binary);
       assertEquals(List.of(RejectReason.BINARY_FILE),
           r.stream().map(ParsedRecord::getReason).collect(Collectors.toList()), a.format());
-    }
+      assertEquals(source, r.get(0).getSource(), a.format());
+      assertEquals(a.format(), r.get(0).getFormat());
+      assertEquals("file:///s/20200101-01-01.txt#0", r.get(0).getLocation(), a.format());
+    });
   }
 
   @Test

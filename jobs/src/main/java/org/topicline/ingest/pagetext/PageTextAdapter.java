@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.topicline.ingest.FileAdapter;
 import org.topicline.ingest.ParsedRecord;
 import org.topicline.ingest.RejectReason;
-import org.topicline.ingest.TextDecoding;
 
 /**
  * {@code page-text}: text extracted from one newspaper page PDF per file, split into one record per story by
@@ -42,13 +41,12 @@ public final class PageTextAdapter implements FileAdapter {
   }
 
   @Override
-  public List<ParsedRecord> parse(String path, byte[] bytes) {
-    String text;
-    try {
-      text = TextDecoding.decode(bytes).text();
-    } catch (TextDecoding.DecodingException e) {
-      return List.of(fileReject(path, e.reason(), e.getMessage(), null));
-    }
+  public String source() {
+    return settings.source();
+  }
+
+  @Override
+  public List<ParsedRecord> parseText(String path, String text) {
     LocalDate date = dateOf(path, text);
     if (date == null) {
       return List.of(fileReject(path, RejectReason.NO_DATE,
@@ -120,9 +118,5 @@ public final class PageTextAdapter implements FileAdapter {
       page = Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2));
     }
     return page;
-  }
-
-  private ParsedRecord fileReject(String path, String reason, String detail, String payload) {
-    return ParsedRecord.reject(FORMAT, settings.source(), FileAdapter.location(path, 0), reason, detail, payload);
   }
 }
