@@ -47,26 +47,53 @@ public final class EvalTopicsJob {
    * measured (NaN scores) and is left out of the macro-F1s.
    */
   public record TopicEval(String topic, long labelled, long support, long predicted, double precision, double recall,
-      double f1, double rulePrecision, double ruleRecall, double ruleF1) {}
+      double f1, double rulePrecision, double ruleRecall, double ruleF1, Interval f1Interval) {}
+
+  /** A 95 % bootstrap interval: the 2.5th and 97.5th percentiles of a figure over resamples of the items. */
+  public record Interval(double low, double high) {
+    @Override
+    public String toString() {
+      return String.format("%.3f-%.3f", low, high);
+    }
+  }
+
+  /**
+   * One item's labels for one topic: by hand, by the model and by the rules alone. A labelled set is a list of
+   * items, each an array by topic, null where the item does not label the topic.
+   */
+  public record Outcome(boolean gold, boolean model, boolean rule) {}
+
+  /**
+   * How sure the figures are: the macro-F1 and the model's gain over the rules alone (model minus rules, paired: the
+   * same resampled items for both), each over {@link #BOOTSTRAP_ROUNDS} resamples of the items.
+   */
+  public record Uncertainty(Interval macroF1, Interval gainOverRules) {}
 
   public record Result(String version, int items, List<TopicEval> topics, double macroF1, double ruleMacroF1,
-      double macroF1WithSupport, List<Prediction> misses) implements JobResult {
+      double macroF1WithSupport, Uncertainty uncertainty, List<Prediction> misses) implements JobResult {
     @Override
     public String summary() {
       StringBuilder b = new StringBuilder(String.format("eval-topics: model %s on %d labelled items%n", version,
           items));
-      b.append(String.format("%-20s %7s %9s %9s %9s %9s | %10s %10s %8s%n", "topic", "support", "predicted",
-          "precision", "recall", "f1", "rules_prec", "rules_rec", "rules_f1"));
+      b.append(String.format("%-20s %7s %9s %9s %9s %9s %11s | %10s %10s %8s%n", "topic", "support", "predicted",
+          "precision", "recall", "f1", "f1_95%", "rules_prec", "rules_rec", "rules_f1"));
       for (TopicEval t : topics) {
         if (t.labelled() == 0) {
           b.append(String.format("%-20s no labelled items: left out of macro-F1%n", t.topic()));
           continue;
         }
-        b.append(String.format("%-20s %7d %9d %9.3f %9.3f %9.3f | %10.3f %10.3f %8.3f%n", t.topic(), t.support(),
-            t.predicted(), t.precision(), t.recall(), t.f1(), t.rulePrecision(), t.ruleRecall(), t.ruleF1()));
+        b.append(String.format("%-20s %7d %9d %9.3f %9.3f %9.3f %11s | %10.3f %10.3f %8.3f%n", t.topic(),
+            t.support(), t.predicted(), t.precision(), t.recall(), t.f1(), t.f1Interval(), t.rulePrecision(),
+            t.ruleRecall(), t.ruleF1()));
       }
       b.append(String.format("macro-F1 %.3f (rules alone %.3f); over topics with positives only %.3f%n", macroF1,
           ruleMacroF1, macroF1WithSupport));
+      if (uncertainty != null) {
+        Interval gain = uncertainty.gainOverRules();
+        b.append(String.format("95%% bootstrap intervals (%d resamples of the %d items): macro-F1 %s; model minus "
+            + "rules %+.3f, %+.3f to %+.3f%n", BOOTSTRAP_ROUNDS, items, uncertainty.macroF1(), macroF1 - ruleMacroF1,
+            gain.low(), gain.high()));
+      }
       if (!misses.isEmpty()) {
         b.append(String.format("%nmisclassified items (fn: labelled by hand, missed; fp: labelled by the model only)%n"));
         for (Prediction m : misses) {
@@ -95,53 +122,126 @@ public final class EvalTopicsJob {
       predicted.put(s.getArticleId() + "\t" + s.getTopic(), s);
     }
     List<Prediction> all = new ArrayList<>();
-    List<TopicEval> evals = new ArrayList<>();
-    double macro = 0, ruleMacro = 0, withSupport = 0;
-    int measured = 0, supported = 0;
-    for (TopicSpec t : o.topics()) {
-      long[] m = new long[3];
-      long[] r = new long[3];
-      long labelled = 0;
+    List<TopicSpec> topics = o.topics();
+    Outcome[][] outcomes = new Outcome[items.size()][topics.size()];
+    for (int ti = 0; ti < topics.size(); ti++) {
+      TopicSpec t = topics.get(ti);
       for (int i = 0; i < items.size(); i++) {
         Integer gold = items.get(i).labels().get(t.id());
         if (gold == null) {
           continue;
         }
-        labelled++;
         Article a = articles.get(i);
         TopicScore score = predicted.get(a.getArticleId() + "\t" + t.id());
         boolean p = score != null && score.getLabel();
         String headline = String.join(" ", nonNull(a.getKicker()), nonNull(a.getTitle()), nonNull(a.getSubtitle()));
         SeedRules.Score measures = SeedRules.score(t, headline, a.getBody());
         int weak = SeedRules.weakLabel(t, measures);
-        boolean rule = weak == SeedRules.POSITIVE;
-        count(m, p, gold == 1);
-        count(r, rule, gold == 1);
-        all.add(new Prediction(t.id(), gold == 1, weak, measures, SeedRules.mayLabel(t, measures), score == null ? Double.NaN : score.getProbability(), p,
-            a.getSourceId(), a.getTitle()));
+        outcomes[i][ti] = new Outcome(gold == 1, p, weak == SeedRules.POSITIVE);
+        all.add(new Prediction(t.id(), gold == 1, weak, measures, SeedRules.mayLabel(t, measures),
+            score == null ? Double.NaN : score.getProbability(), p, a.getSourceId(), a.getTitle()));
       }
-      double[] pm = prf(labelled, m);
-      double[] rm = prf(labelled, r);
-      evals.add(new TopicEval(t.id(), labelled, m[0] + m[2], m[0] + m[1], pm[0], pm[1], pm[2], rm[0], rm[1],
-          rm[2]));
-      if (labelled == 0) {
-        continue;
-      }
-      macro += pm[2];
-      ruleMacro += rm[2];
-      measured++;
-      if (m[0] + m[2] > 0) {
-        withSupport += pm[2];
-        supported++;
-      }
+    }
+    List<Outcome[]> rows = List.of(outcomes);
+    int[] everyItem = java.util.stream.IntStream.range(0, rows.size()).toArray();
+    Scores point = scores(rows, topics.size(), everyItem);
+    Interval[] f1Intervals = new Interval[topics.size()];
+    Uncertainty uncertainty = bootstrap(rows, topics.size(), BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED, f1Intervals);
+    List<TopicEval> evals = new ArrayList<>();
+    for (int ti = 0; ti < topics.size(); ti++) {
+      long[] m = point.model()[ti];
+      double[] pm = prf(point.labelled()[ti], m);
+      double[] rm = prf(point.labelled()[ti], point.rules()[ti]);
+      evals.add(new TopicEval(topics.get(ti).id(), point.labelled()[ti], m[0] + m[2], m[0] + m[1], pm[0], pm[1],
+          pm[2], rm[0], rm[1], rm[2], f1Intervals[ti]));
     }
     if (o.predictionsCsv() != null) {
       writeCsv(o.predictionsCsv(), all);
     }
     List<Prediction> misses = o.errors() ? all.stream().filter(x -> x.label() != x.gold()).toList() : List.of();
-    return new Result(version, items.size(), evals, measured == 0 ? Double.NaN : macro / measured,
-        measured == 0 ? Double.NaN : ruleMacro / measured, supported == 0 ? Double.NaN : withSupport / supported,
-        misses);
+    return new Result(version, items.size(), evals, point.macroF1(), point.ruleMacroF1(), point.macroF1WithSupport(),
+        uncertainty, misses);
+  }
+
+  static final int BOOTSTRAP_ROUNDS = 1000;
+  /** Fixed, so the same labels and model print the same intervals. */
+  static final long BOOTSTRAP_SEED = 20261206L;
+
+  /**
+   * Counts and macro-F1s of one sample of the items ({@code sample}: item indices, repeats allowed): per topic the
+   * items labelling it and the model's and the rules' tp, fp, fn.
+   */
+  record Scores(long[] labelled, long[][] model, long[][] rules, double macroF1, double ruleMacroF1,
+      double macroF1WithSupport) {}
+
+  static Scores scores(List<Outcome[]> rows, int topics, int[] sample) {
+    long[] labelled = new long[topics];
+    long[][] model = new long[topics][3];
+    long[][] rules = new long[topics][3];
+    for (int i : sample) {
+      Outcome[] row = rows.get(i);
+      for (int t = 0; t < topics; t++) {
+        if (row[t] != null) {
+          labelled[t]++;
+          count(model[t], row[t].model(), row[t].gold());
+          count(rules[t], row[t].rule(), row[t].gold());
+        }
+      }
+    }
+    double macro = 0, ruleMacro = 0, withSupport = 0;
+    int measured = 0, supported = 0;
+    for (int t = 0; t < topics; t++) {
+      if (labelled[t] == 0) {
+        continue;
+      }
+      double f1 = prf(labelled[t], model[t])[2];
+      macro += f1;
+      ruleMacro += prf(labelled[t], rules[t])[2];
+      measured++;
+      if (model[t][0] + model[t][2] > 0) {
+        withSupport += f1;
+        supported++;
+      }
+    }
+    return new Scores(labelled, model, rules, measured == 0 ? Double.NaN : macro / measured,
+        measured == 0 ? Double.NaN : ruleMacro / measured, supported == 0 ? Double.NaN : withSupport / supported);
+  }
+
+  /**
+   * Percentile bootstrap over the items (an item keeps all its topics, as the macro-F1 counts them): the macro-F1,
+   * the model's gain over the rules on the same resample, and into {@code f1Intervals} each topic's F1 (null for a
+   * topic no item labels).
+   */
+  static Uncertainty bootstrap(List<Outcome[]> rows, int topics, int rounds, long seed, Interval[] f1Intervals) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    double[] macro = new double[rounds];
+    double[] gain = new double[rounds];
+    double[][] f1 = new double[topics][rounds];
+    int[] sample = new int[rows.size()];
+    for (int b = 0; b < rounds; b++) {
+      for (int i = 0; i < sample.length; i++) {
+        sample[i] = random.nextInt(rows.size());
+      }
+      Scores s = scores(rows, topics, sample);
+      macro[b] = s.macroF1();
+      gain[b] = s.macroF1() - s.ruleMacroF1();
+      for (int t = 0; t < topics; t++) {
+        f1[t][b] = prf(s.labelled()[t], s.model()[t])[2];
+      }
+    }
+    for (int t = 0; t < topics; t++) {
+      f1Intervals[t] = interval(f1[t]);
+    }
+    return new Uncertainty(interval(macro), interval(gain));
+  }
+
+  /** The 2.5th and 97.5th percentiles of the values that are numbers; null when none is. */
+  static Interval interval(double[] values) {
+    double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+    if (v.length == 0) {
+      return null;
+    }
+    return new Interval(v[(int) Math.floor(0.025 * (v.length - 1))], v[(int) Math.ceil(0.975 * (v.length - 1))]);
   }
 
   private static void writeCsv(java.nio.file.Path file, List<Prediction> rows) {

@@ -309,6 +309,12 @@ class TrainScoreJobTest extends SparkTestBase {
     assertTrue(r.misses().get(0).gold());
     assertEquals((gov.f1() + party.f1() + 1.0) / 3, r.macroF1(), 1e-12, "hydrogen: nothing to find, nothing found");
     assertTrue(r.summary().contains("20210105-02-01.txt"), r.summary());
+    // Two items: a resample holds both (the point figure, 2/3) or one of them twice: the party miss alone (2/3 too)
+    // or the government hit alone (1).
+    assertEquals(new EvalTopicsJob.Interval(2.0 / 3, 1), r.uncertainty().macroF1());
+    EvalTopicsJob.Interval macro = r.uncertainty().macroF1();
+    assertTrue(r.summary().contains("95% bootstrap intervals (1000 resamples of the 2 items): macro-F1 " + macro),
+        r.summary());
     // Every item and topic, hits included, for analysis outside Topicline.
     List<String> rows = java.nio.file.Files.readAllLines(csv);
     assertEquals(EvalTopicsJob.Prediction.CSV_HEADER, rows.get(0));
