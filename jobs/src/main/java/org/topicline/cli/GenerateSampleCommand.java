@@ -66,9 +66,10 @@ public final class GenerateSampleCommand implements Callable<Integer> {
       TopiclineConf conf = TopiclineConf.load(confFile, overrides);
       SampleOptions options = SampleSettings.from(conf).options(years, startYear, perDay, seed);
       IngestSettings.Generic fields = IngestSettings.from(conf).generic();
-      System.out.println(SampleWriter.write(new Configuration(), output, options, fields).summary());
+      Configuration hadoop = Sparks.hadoopConfiguration(conf);
+      System.out.println(SampleWriter.write(hadoop, output, options, fields).summary());
       if (pages != null) {
-        System.out.println(PageWriter.write(new Configuration(), output, options, pages).summary());
+        System.out.println(PageWriter.write(hadoop, output, options, pages).summary());
       }
       return 0;
     } catch (java.io.IOException e) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
@@ -25,6 +26,8 @@ public final class Sparks {
 
   private static final String MIN_FILE_PARTITIONS = "spark.sql.files.minPartitionNum";
   private static final int TASKS_PER_CORE = 4;
+  /** Spark settings with this prefix are Hadoop settings (SparkHadoopUtil). */
+  private static final String HADOOP_PREFIX = "spark.hadoop.";
 
   static final String MASTER_KEY = "spark.master";
   static final String LOG_LEVEL_KEY = "spark.log-level";
@@ -76,6 +79,22 @@ public final class Sparks {
       spark.stop();
       throw e;
     }
+  }
+
+  /**
+   * The Hadoop settings of a command that writes through the Hadoop file system without starting Spark
+   * ({@code generate-sample}): every {@code spark.hadoop.*} key of {@code topicline.spark.conf}, prefix removed, as
+   * Spark applies them to its sessions, so an {@code s3a://} endpoint and its credentials are set in one place.
+   */
+  public static Configuration hadoopConfiguration(TopiclineConf conf) {
+    Configuration hadoop = new Configuration();
+    conf.getConfig("spark.conf").entrySet().forEach(e -> {
+      String key = e.getKey().replace("\"", "");
+      if (key.startsWith(HADOOP_PREFIX)) {
+        hadoop.set(key.substring(HADOOP_PREFIX.length()), String.valueOf(e.getValue().unwrapped()));
+      }
+    });
+    return hadoop;
   }
 
   /** The master to use: --master, else spark-submit's (the system property spark.master), else the conf's. */

@@ -2,14 +2,19 @@ package org.topicline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 
@@ -55,5 +60,20 @@ class SparksTest {
     assertEquals(2, exit);
     String message = captured.toString(StandardCharsets.UTF_8);
     assertTrue(message.contains("bad conf: topicline.spark.master"), message);
+  }
+
+  @Test
+  void hadoopSettingsOfTheSparkConfReachCommandsThatStartNoSpark(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("s3.conf");
+    Files.writeString(file, "topicline.spark.conf {\n"
+        + "  \"spark.hadoop.fs.s3a.endpoint\" = \"http://127.0.0.1:9000\"\n"
+        + "  \"spark.hadoop.fs.s3a.path.style.access\" = true\n"
+        + "  spark.sql.shuffle.partitions = 8\n"
+        + "}\n");
+    Configuration hadoop = Sparks.hadoopConfiguration(TopiclineConf.load(file, Map.of()));
+    assertEquals("http://127.0.0.1:9000", hadoop.get("fs.s3a.endpoint"));
+    assertEquals("true", hadoop.get("fs.s3a.path.style.access"));
+    assertNull(hadoop.get("spark.sql.shuffle.partitions"), "only spark.hadoop.* keys are Hadoop's");
+    assertNull(hadoop.get("sql.shuffle.partitions"));
   }
 }

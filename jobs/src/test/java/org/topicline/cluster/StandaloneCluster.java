@@ -111,7 +111,7 @@ final class StandaloneCluster implements AutoCloseable {
     return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
@@ -27,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.topicline.SparkTestBase;
-import org.topicline.cli.Pipeline;
 import org.topicline.cli.Topicline;
 import org.topicline.io.RunLog;
 import org.topicline.io.TableIO;
@@ -41,7 +34,6 @@ import org.topicline.io.Tables;
  * assumes the local file system or the driver's working directory, and the tables on HDFS read back like local ones.
  */
 class StandaloneClusterIT extends SparkTestBase {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
   private static MiniDFSCluster hdfs;
@@ -88,83 +80,17 @@ class StandaloneClusterIT extends SparkTestBase {
     JsonNode app = completedApp("topicline pipeline", run.diagnosis);
     assertEquals(2, app.path("cores").asInt(), "the worker's two cores: " + app);
 
-    // Nothing lost: the ingest row reconciles, and every record is an article or a reject.
-    List<Row> runs = RunLog.read(spark, out).orderBy("started_at").collectAsList();
-    Set<String> commands = new HashSet<>();
-    for (Row r : runs) {
-      commands.add(r.getAs("command"));
-      assertEquals(RunLog.SUCCEEDED, r.getAs("status"), r.toString());
-    }
-    Set<String> expected = new HashSet<>(Pipeline.STEPS);
-    expected.add("pipeline");
-    assertEquals(expected, commands, "a runs row per step and one for the pipeline");
-    Row ingest = runs.stream().filter(r -> r.getAs("command").equals(Pipeline.INGEST)).findFirst().orElseThrow();
-    long articles = TableIO.read(spark, out, Tables.ARTICLES).count();
-    long rejects = TableIO.read(spark, out, Tables.REJECTS).count();
-    assertEquals((long) ingest.getAs("records_read"), articles + rejects, "records read = articles + rejects");
-    assertEquals((long) ingest.getAs("articles_written"), articles);
-    assertEquals(truthLines(sample + "/truth/rejects.jsonl").stream().map(t -> t.path("reason").asText()).sorted()
-        .toList(), TableIO.read(spark, out, Tables.REJECTS).select("reason").orderBy("reason").collectAsList()
-        .stream().map(r -> r.getString(0)).toList(), "the sample's malformed records, each rejected for its fault");
-
-    // The executors tokenised with the dictionary the cluster jar carries: domain terms stay whole.
-    assertTrue(TableIO.read(spark, out, Tables.ARTICLE_TOKENS)
-        .where("array_contains(body_tokens, '数字政府') or array_contains(body_tokens, '加氢站')").count() > 0,
-        "custom dictionary terms as tokens");
-
-    // Every article scored for every topic, and the labels agree with the sample's truth.
-    assertEquals(articles * 3, TableIO.read(spark, out, Tables.TOPIC_SCORES).count());
-    Map<String, Set<String>> truth = new HashMap<>();
-    for (JsonNode t : truthLines(sample + "/truth/labels.jsonl")) {
-      Set<String> topics = new HashSet<>();
-      t.path("topics").forEach(x -> topics.add(x.asText()));
-      truth.put(t.path("id").asText(), topics);
-    }
-    List<Row> labels = TableIO.read(spark, out, Tables.TOPIC_SCORES).alias("s")
-        .join(TableIO.read(spark, out, Tables.ARTICLES).alias("a"), "article_id")
-        .where("a.source_id like 'sample-%'")
-        .selectExpr("a.source_id", "s.topic", "s.label").collectAsList();
-    for (String topic : List.of("digital_government", "hydrogen_energy", "party_study")) {
-      long tp = 0;
-      long fp = 0;
-      long fn = 0;
-      for (Row r : labels) {
-        if (!r.getString(1).equals(topic) || !truth.containsKey(r.getString(0))) {
-          continue;
-        }
-        boolean label = r.getBoolean(2);
-        boolean gold = truth.get(r.getString(0)).contains(topic);
-        tp += label && gold ? 1 : 0;
-        fp += label && !gold ? 1 : 0;
-        fn += !label && gold ? 1 : 0;
-      }
-      double f1 = 2.0 * tp / (2 * tp + fp + fn);
-      assertTrue(f1 >= 0.9, topic + ": F1 " + f1 + " against the sample's truth (tp " + tp + ", fp " + fp + ", fn "
-          + fn + ")");
-    }
-
-    // The model, the other tables and the report are on HDFS too.
     FileSystem fs = hdfs.getFileSystem();
-    assertEquals(1, fs.listStatus(new org.apache.hadoop.fs.Path(out + "/models")).length, "one model version");
-    for (String table : List.of(Tables.SUMMARIES, Tables.TOPIC_DIGESTS, Tables.TOPIC_TRENDS, Tables.MODEL_METRICS)) {
-      assertTrue(TableIO.read(spark, out, table).count() > 0, table);
-    }
-    assertTrue(fs.getFileStatus(new org.apache.hadoop.fs.Path(out + "/report/review.html")).getLen() > 10_000,
-        "the review page");
+    PipelineChecks.completeRun(spark, fs, sample, out);
 
     // A scheduled re-run of one month with the trained model (as cron does it) replaces that month's partitions on
-    // HDFS, so the tables hold what they held, and logs a second pipeline run.
-    long scores = TableIO.read(spark, out, Tables.TOPIC_SCORES).count();
-    long summaries = TableIO.read(spark, out, Tables.SUMMARIES).count();
+    // HDFS.
+    PipelineChecks.Counts before = PipelineChecks.Counts.of(spark, out);
     Submitted again = submit("pipeline-month", Map.of(), "pipeline", "--input", "jsonl:" + sample + "/articles",
         "--input", "page-text:" + sample + "/pages", "--output", out, "--model", "latest",
         "--from", "2021-12-01", "--to", "2021-12-31");
     assertTrue(again.printed.contains("2021-12-01"), "the window is named" + again.diagnosis);
-    assertEquals(articles, TableIO.read(spark, out, Tables.ARTICLES).count(), "December replaced, not appended");
-    assertEquals(scores, TableIO.read(spark, out, Tables.TOPIC_SCORES).count());
-    assertEquals(summaries, TableIO.read(spark, out, Tables.SUMMARIES).count());
-    assertEquals(1, fs.listStatus(new org.apache.hadoop.fs.Path(out + "/models")).length, "no training");
-    assertEquals(2L, RunLog.read(spark, out).where("command = 'pipeline' and status = 'succeeded'").count());
+    PipelineChecks.monthReplaced(spark, fs, out, before);
   }
 
   /**
@@ -193,7 +119,7 @@ class StandaloneClusterIT extends SparkTestBase {
     assertEquals(RunLog.SUCCEEDED, ingest.getAs("status"), ingest.toString());
     long articles = TableIO.read(spark, out, Tables.ARTICLES).count();
     assertEquals((long) ingest.getAs("records_read"), articles + TableIO.read(spark, out, Tables.REJECTS).count());
-    assertEquals(truthLines(sample + "/truth/labels.jsonl").size(), articles,
+    assertEquals(PipelineChecks.truthLines(fs, sample + "/truth/labels.jsonl").size(), articles,
         "every article of the sample (page text was not read)");
   }
 
@@ -239,20 +165,6 @@ class StandaloneClusterIT extends SparkTestBase {
     Path target = Path.of(System.getProperty("topicline.home"), "jobs", "target");
     try (var jars = Files.newDirectoryStream(target, "topicline-jobs-*-cluster.jar")) {
       return jars.iterator().next();
-    }
-  }
-
-  private static List<JsonNode> truthLines(String path) throws IOException {
-    FileSystem fs = hdfs.getFileSystem();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(new org.apache.hadoop.fs.Path(path)),
-        StandardCharsets.UTF_8))) {
-      return r.lines().filter(l -> !l.isBlank()).map(l -> {
-        try {
-          return JSON.readTree(l);
-        } catch (IOException e) {
-          throw new IllegalStateException(path + ": " + l, e);
-        }
-      }).toList();
     }
   }
 }
