@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -51,11 +52,27 @@ public final class DataPaths {
 
   /** Writes {@code bytes} to {@code path} (any Hadoop file system), replacing what is there. */
   public static void writeBytes(SparkSession spark, String path, byte[] bytes) {
-    Path p = new Path(path);
-    try (FSDataOutputStream out = fileSystem(spark, path).create(p, true)) {
-      out.write(bytes);
+    writeBytes(fileSystem(spark, path), new Path(path), bytes);
+  }
+
+  /**
+   * Writes a whole small file, replacing what is there. On the local file system without the {@code .crc} file
+   * Hadoop would add beside it: pages, manifests, the sample and the report are opened by people and other tools,
+   * and a file without one reads back as well.
+   */
+  public static void writeBytes(FileSystem fs, Path p, byte[] bytes) {
+    try {
+      FileSystem target = fs;
+      if (fs instanceof ChecksumFileSystem local) {
+        // Deleting through the checksummed view also removes an old .crc, which would no longer match.
+        local.delete(p, false);
+        target = local.getRawFileSystem();
+      }
+      try (FSDataOutputStream out = target.create(p, true)) {
+        out.write(bytes);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path, e);
+      throw new UncheckedIOException("cannot write " + p, e);
     }
   }
 

@@ -2,7 +2,6 @@ package org.topicline.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.topicline.io.DataPaths;
 
 /**
  * Writes the sample corpus as newspaper pages for {@code ingest --input page-text:DIR/pages}:
@@ -59,9 +59,7 @@ public final class PageWriter {
     return new Result(output, pages.size(), storyCount);
   }
 
-  private static void write(FileSystem fs, Path path, String text) throws IOException {
-    try (OutputStream out = fs.create(path, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+  private static void write(FileSystem fs, Path path, String text) {
+    DataPaths.writeBytes(fs, path, text.getBytes(StandardCharsets.UTF_8));
   }
 }

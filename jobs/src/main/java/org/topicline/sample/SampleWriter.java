@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -80,7 +78,7 @@ public final class SampleWriter {
       IngestSettings.Generic fields) {
     long started = System.currentTimeMillis();
     String root = DataPaths.normalise(output).replaceAll("/+$", "");
-    FileSystem fs = rawFileSystem(DataPaths.fileSystem(hadoop, root));
+    FileSystem fs = DataPaths.fileSystem(hadoop, root);
     Path articlesDir = new Path(root, ARTICLES_DIR);
     Path truthDir = new Path(root, TRUTH_DIR);
     clearPreviousSample(fs, articlesDir, truthDir);
@@ -122,7 +120,7 @@ public final class SampleWriter {
       }
       Charset cs = monthIndex == GB18030_MONTH ? GB18030 : StandardCharsets.UTF_8;
       byte[] content = (String.join("\n", lines) + "\n").getBytes(cs);
-      writeBytes(fs, new Path(articlesDir, name), content);
+      DataPaths.writeBytes(fs, new Path(articlesDir, name), content);
       bytes += content.length;
       Map<String, Object> file = new LinkedHashMap<>();
       file.put("name", name);
@@ -132,8 +130,8 @@ public final class SampleWriter {
       monthIndex++;
     }
 
-    writeBytes(fs, new Path(truthDir, LABELS_FILE), jsonLines(labels));
-    writeBytes(fs, new Path(truthDir, REJECTS_FILE), jsonLines(rejects));
+    DataPaths.writeBytes(fs, new Path(truthDir, LABELS_FILE), jsonLines(labels));
+    DataPaths.writeBytes(fs, new Path(truthDir, REJECTS_FILE), jsonLines(rejects));
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("generator", "topicline generate-sample");
     manifest.put("years", options.years());
@@ -145,7 +143,8 @@ public final class SampleWriter {
     manifest.put("malformed", rejects.size());
     manifest.put("topic_articles", perTopic);
     manifest.put("files", files);
-    writeBytes(fs, new Path(truthDir, MANIFEST_FILE), (json(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
+    DataPaths.writeBytes(fs, new Path(truthDir, MANIFEST_FILE),
+        (json(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
     return new Result(root, options, files.size(), articles, reprints, rejects.size(), bytes, perTopic,
         System.currentTimeMillis() - started);
   }
@@ -224,22 +223,6 @@ public final class SampleWriter {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear " + articlesDir.getParent(), e);
-    }
-  }
-
-  /**
-   * On the local file system Hadoop would add a {@code .crc} file beside each one; the sample is input for people
-   * and other tools too, so it is written without them.
-   */
-  private static FileSystem rawFileSystem(FileSystem fs) {
-    return fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
-  }
-
-  private static void writeBytes(FileSystem fs, Path p, byte[] content) {
-    try (FSDataOutputStream out = fs.create(p, true)) {
-      out.write(content);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + p, e);
     }
   }
 

@@ -103,6 +103,10 @@ class ReportJobTest extends SparkTestBase {
     assertEquals(3, r.topics(), "the conf's three topics, the two without scores listed as such");
     String html = Files.readString(Path.of(r.html().replace("file:", "")), StandardCharsets.UTF_8);
     assertTrue(r.html().endsWith("/report/review.html"), r.html());
+    try (var files = Files.list(Path.of(r.html().replace("file:", "")).getParent())) {
+      assertEquals(List.of("review-labels.csv", "review.html"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(), "the page and the sheet, no .crc files");
+    }
 
     String h2 = section(html, "topic-" + H2);
     assertTrue(h2.contains("<h2>氢能 <small>hydrogen_energy</small></h2>"), "display name from conf");
