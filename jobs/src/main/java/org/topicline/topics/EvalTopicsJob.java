@@ -88,7 +88,7 @@ public final class EvalTopicsJob {
       }
       b.append(String.format("macro-F1 %.3f (rules alone %.3f); over topics with positives only %.3f%n", macroF1,
           ruleMacroF1, macroF1WithSupport));
-      if (uncertainty != null) {
+      if (uncertainty.macroF1() != null) {
         Interval gain = uncertainty.gainOverRules();
         b.append(String.format("95%% bootstrap intervals (%d resamples of the %d items): macro-F1 %s; model minus "
             + "rules %+.3f, %+.3f to %+.3f%n", BOOTSTRAP_ROUNDS, items, uncertainty.macroF1(), macroF1 - ruleMacroF1,
@@ -210,9 +210,12 @@ public final class EvalTopicsJob {
   /**
    * Percentile bootstrap over the items (an item keeps all its topics, as the macro-F1 counts them): the macro-F1,
    * the model's gain over the rules on the same resample, and into {@code f1Intervals} each topic's F1 (null for a
-   * topic no item labels).
+   * topic no item labels; all null when there are no items).
    */
   static Uncertainty bootstrap(List<Outcome[]> rows, int topics, int rounds, long seed, Interval[] f1Intervals) {
+    if (rows.isEmpty()) {
+      return new Uncertainty(null, null);
+    }
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
     double[] macro = new double[rounds];
     double[] gain = new double[rounds];

@@ -88,4 +88,13 @@ class EvalTopicsBootstrapTest {
     assertNull(f1[1]);
     assertEquals(new Interval(1, 1), u.macroF1(), "the unlabelled topic does not count as 0 or 1");
   }
+
+  @Test
+  void noItemsGiveNoIntervals() {
+    Interval[] f1 = new Interval[1];
+    Uncertainty u = bootstrap(List.of(), 1, f1);
+    assertNull(u.macroF1());
+    assertNull(u.gainOverRules());
+    assertNull(f1[0]);
+  }
 }
