@@ -57,15 +57,13 @@ public final class Sparks {
     String logLevel = logLevel(conf);
     SparkSession.Builder b = SparkSession.builder().appName(conf.getString("spark.app-name") + " " + appName);
     b.master(master);
-    conf.getConfig("spark.conf").entrySet().forEach(e ->
-        b.config(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped())));
+    Map<String, String> settings = settings(conf);
+    settings.forEach(b::config);
     FIXED.forEach(b::config);
     SparkSession spark = b.getOrCreate();
     try {
       spark.sparkContext().setLogLevel(logLevel);
-      boolean minPartitionsSet = conf.getConfig("spark.conf").entrySet().stream()
-          .anyMatch(e -> e.getKey().replace("\"", "").equals(MIN_FILE_PARTITIONS));
-      if (!minPartitionsSet) {
+      if (!settings.containsKey(MIN_FILE_PARTITIONS)) {
         // Spark splits a file read into at least as many tasks as cores; our tables are a few dozen MB in many small
         // files, so that is one task per core of very different sizes, and the CPU-heavy stages that read them
         // (segmenting, summarising) wait on the biggest. A few tasks per core, packed by bytes, keep both cores
@@ -88,13 +86,20 @@ public final class Sparks {
    */
   public static Configuration hadoopConfiguration(TopiclineConf conf) {
     Configuration hadoop = new Configuration();
-    conf.getConfig("spark.conf").entrySet().forEach(e -> {
-      String key = e.getKey().replace("\"", "");
+    settings(conf).forEach((key, value) -> {
       if (key.startsWith(HADOOP_PREFIX)) {
-        hadoop.set(key.substring(HADOOP_PREFIX.length()), String.valueOf(e.getValue().unwrapped()));
+        hadoop.set(key.substring(HADOOP_PREFIX.length()), value);
       }
     });
     return hadoop;
+  }
+
+  /** {@code topicline.spark.conf} as Spark settings: keys without HOCON's quotes, values as text. */
+  private static Map<String, String> settings(TopiclineConf conf) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    conf.getConfig("spark.conf").entrySet().forEach(e ->
+        settings.put(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped())));
+    return settings;
   }
 
   /** The master to use: --master, else spark-submit's (the system property spark.master), else the conf's. */

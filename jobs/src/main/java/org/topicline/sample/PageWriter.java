@@ -48,18 +48,14 @@ public final class PageWriter {
       LocalDate day = options.firstDay().plusDays(i / PAGES_PER_DAY);
       String file = PAGES_DIR + "/" + day + String.format("/page-%02d.txt", i % PAGES_PER_DAY + 1);
       PageRenderer.Page page = pages.get(i);
-      write(fs, new Path(root, file), page.text());
+      DataPaths.writeBytes(fs, new Path(root, file), page.text().getBytes(StandardCharsets.UTF_8));
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("file", file);
       row.put("stories", page.truth());
       truth.append(JSON.writeValueAsString(row)).append('\n');
       storyCount += page.truth().size();
     }
-    write(fs, new Path(root, TRUTH_FILE), truth.toString());
+    DataPaths.writeBytes(fs, new Path(root, TRUTH_FILE), truth.toString().getBytes(StandardCharsets.UTF_8));
     return new Result(output, pages.size(), storyCount);
-  }
-
-  private static void write(FileSystem fs, Path path, String text) {
-    DataPaths.writeBytes(fs, path, text.getBytes(StandardCharsets.UTF_8));
   }
 }

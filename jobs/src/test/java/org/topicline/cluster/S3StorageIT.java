@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import org.topicline.cli.Topicline;
  * directory and the report must all work on those terms.
  */
 class S3StorageIT extends SparkTestBase {
-  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
   private static final String BUCKET = "topicline";
 
   private static Process s3proxy;
@@ -112,33 +110,18 @@ class S3StorageIT extends SparkTestBase {
       } catch (IOException e) {
         if (System.nanoTime() > deadline || !s3proxy.isAlive()) {
           throw new AssertionError("S3Proxy did not answer at " + endpoint + "\n"
-              + StandaloneCluster.tail(Files.readString(work.resolve("s3proxy.log")), 40), e);
+              + StandaloneCluster.tail(work.resolve("s3proxy.log"), 40), e);
         }
         Thread.sleep(250);
       }
     }
   }
 
-  /** Runs {@code scripts/topicline ARGS --conf s3.conf}; what it printed, or a failure with its log's tail. */
+  /** Runs {@code scripts/topicline ARGS --conf s3.conf --master local[2]}; what it printed. */
   private static String topicline(String name, String... args) throws Exception {
-    Path log = work.resolve(name + ".log");
-    List<String> cmd = new ArrayList<>(List.of("bash",
-        Path.of(System.getProperty("topicline.home"), "scripts", "topicline").toString()));
-    cmd.addAll(List.of(args));
-    cmd.addAll(List.of("--conf", conf.toString(), "--master", "local[2]"));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put("TOPICLINE_DRIVER_MEMORY", "1500m");
-    Process p = pb.start();
-    boolean ended = p.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
-    if (!ended) {
-      p.destroyForcibly().waitFor();
-    }
-    String printed = Files.readString(log, StandardCharsets.UTF_8);
-    String diagnosis = "\n--- " + name + ".log (last 60 lines)\n" + StandaloneCluster.tail(printed, 60)
-        + "--- s3proxy.log (last 20 lines)\n" + StandaloneCluster.tail(Files.readString(work.resolve("s3proxy.log")),
-        20);
-    assertTrue(ended, name + " did not end within " + RUN_TIMEOUT + diagnosis);
-    assertEquals(0, p.exitValue(), "scripts/topicline " + name + " failed" + diagnosis);
-    return printed;
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--conf", conf.toString(), "--master", "local[2]"));
+    return ScriptRun.run(work, name, "topicline", all, Map.of("TOPICLINE_DRIVER_MEMORY", "1500m"),
+        () -> "--- s3proxy.log (last 20 lines)\n" + StandaloneCluster.tail(work.resolve("s3proxy.log"), 20)).printed();
   }
 }

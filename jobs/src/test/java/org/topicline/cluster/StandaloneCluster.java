@@ -97,7 +97,8 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private static String tail(Path file, int lines) {
+  /** The last {@code lines} lines of a log file (empty if it is not there yet), for failure messages. */
+  static String tail(Path file, int lines) {
     try {
       return tail(Files.exists(file) ? Files.readString(file) : "", lines);
     } catch (IOException e) {

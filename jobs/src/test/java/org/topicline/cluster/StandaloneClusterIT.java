@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -34,7 +34,6 @@ import org.topicline.io.Tables;
  * assumes the local file system or the driver's working directory, and the tables on HDFS read back like local ones.
  */
 class StandaloneClusterIT extends SparkTestBase {
-  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
   private static MiniDFSCluster hdfs;
   private static StandaloneCluster cluster;
@@ -71,13 +70,13 @@ class StandaloneClusterIT extends SparkTestBase {
   @Test
   void thePipelineRunsOnTheClusterWithEveryPathOnHdfs() throws Exception {
     String out = root + "/out";
-    Submitted run = submit("pipeline-client", Map.of(), "pipeline", "--input", "jsonl:" + sample + "/articles",
+    ScriptRun run = submit("pipeline-client", Map.of(), "pipeline", "--input", "jsonl:" + sample + "/articles",
         "--input", "page-text:" + sample + "/pages", "--output", out);
-    assertTrue(run.printed.contains("written to " + out + "/topic_scores"), "it says where it wrote, on HDFS"
-        + run.diagnosis);
+    assertTrue(run.printed().contains("written to " + out + "/topic_scores"), "it says where it wrote, on HDFS"
+        + run.diagnosis());
 
     // It ran on the cluster: the master lists the application as finished, with the worker's cores.
-    JsonNode app = completedApp("topicline pipeline", run.diagnosis);
+    JsonNode app = completedApp("topicline pipeline", run.diagnosis());
     assertEquals(2, app.path("cores").asInt(), "the worker's two cores: " + app);
 
     FileSystem fs = hdfs.getFileSystem();
@@ -86,10 +85,10 @@ class StandaloneClusterIT extends SparkTestBase {
     // A scheduled re-run of one month with the trained model (as cron does it) replaces that month's partitions on
     // HDFS.
     PipelineChecks.Counts before = PipelineChecks.Counts.of(spark, out);
-    Submitted again = submit("pipeline-month", Map.of(), "pipeline", "--input", "jsonl:" + sample + "/articles",
+    ScriptRun again = submit("pipeline-month", Map.of(), "pipeline", "--input", "jsonl:" + sample + "/articles",
         "--input", "page-text:" + sample + "/pages", "--output", out, "--model", "latest",
         "--from", "2021-12-01", "--to", "2021-12-31");
-    assertTrue(again.printed.contains("2021-12-01"), "the window is named" + again.diagnosis);
+    assertTrue(again.printed().contains("2021-12-01"), "the window is named" + again.diagnosis());
     PipelineChecks.monthReplaced(spark, fs, out, before);
   }
 
@@ -103,18 +102,18 @@ class StandaloneClusterIT extends SparkTestBase {
     org.apache.hadoop.fs.Path jar = new org.apache.hadoop.fs.Path(root + "/apps/topicline-jobs-cluster.jar");
     fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(clusterJar().toUri()), jar);
     String out = root + "/out-cluster-mode";
-    Submitted run = submit("ingest-cluster-mode", Map.of("TOPICLINE_JAR", jar.toString()),
+    ScriptRun run = submit("ingest-cluster-mode", Map.of("TOPICLINE_JAR", jar.toString()),
         "--deploy-mode", "cluster", "ingest", "--input", "jsonl:" + sample + "/articles", "--output", out);
 
     JsonNode driver = StreamSupport.stream(cluster.state().path("completeddrivers").spliterator(), false)
         .filter(d -> d.path("mainclass").asText().equals("org.topicline.cli.Topicline"))
         .findFirst().orElseThrow(() -> new AssertionError("no driver among the master's completed ones"
-            + run.diagnosis));
-    assertEquals("FINISHED", driver.path("state").asText(), driver + run.diagnosis);
+            + run.diagnosis()));
+    assertEquals("FINISHED", driver.path("state").asText(), driver + run.diagnosis());
     Path driverDir = cluster.workDir.resolve(driver.path("id").asText());
     assertTrue(Files.isRegularFile(driverDir.resolve(jar.getName())),
-        "the worker fetched the jar from HDFS into the driver's folder " + driverDir + run.diagnosis);
-    completedApp("topicline ingest", run.diagnosis);
+        "the worker fetched the jar from HDFS into the driver's folder " + driverDir + run.diagnosis());
+    completedApp("topicline ingest", run.diagnosis());
     Row ingest = RunLog.read(spark, out).collectAsList().get(0);
     assertEquals(RunLog.SUCCEEDED, ingest.getAs("status"), ingest.toString());
     long articles = TableIO.read(spark, out, Tables.ARTICLES).count();
@@ -123,32 +122,18 @@ class StandaloneClusterIT extends SparkTestBase {
         "every article of the sample (page text was not read)");
   }
 
-  /** What a {@code scripts/submit} run printed, and a failure message with its and the cluster's logs. */
-  private record Submitted(String printed, String diagnosis) {}
-
-  private static Submitted submit(String name, Map<String, String> env, String... args) throws Exception {
-    Path log = work.resolve(name + ".log");
-    List<String> cmd = new java.util.ArrayList<>(List.of("bash",
-        Path.of(System.getProperty("topicline.home"), "scripts", "submit").toString(), "--master", cluster.masterUrl));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    cluster.environment(pb.environment());
-    pb.environment().put("SPARK_DRIVER_MEMORY", "1g");
+  /** Runs {@code scripts/submit --master URL ARGS} against the test's cluster, with memory for both deploy modes. */
+  private static ScriptRun submit(String name, Map<String, String> env, String... args) throws Exception {
+    Map<String, String> all = new HashMap<>();
+    cluster.environment(all);
+    all.put("SPARK_DRIVER_MEMORY", "1g");
     // In cluster mode spark-submit waits for the driver only when told to.
-    pb.environment().put("SPARK_SUBMIT_OPTS_EXTRA", "--driver-memory 1g --executor-memory 1g "
+    all.put("SPARK_SUBMIT_OPTS_EXTRA", "--driver-memory 1g --executor-memory 1g "
         + "--conf spark.ui.enabled=false --conf spark.standalone.submit.waitAppCompletion=true");
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    boolean ended = p.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
-    if (!ended) {
-      p.destroyForcibly().waitFor();
-    }
-    String printed = Files.readString(log, StandardCharsets.UTF_8);
-    String diagnosis = "\n--- " + name + ".log (last 60 lines)\n" + StandaloneCluster.tail(printed, 60)
-        + cluster.logTails();
-    assertTrue(ended, name + " did not end within " + RUN_TIMEOUT + diagnosis);
-    assertEquals(0, p.exitValue(), "scripts/submit failed" + diagnosis);
-    return new Submitted(printed, diagnosis);
+    all.putAll(env);
+    List<String> withMaster = new ArrayList<>(List.of("--master", cluster.masterUrl));
+    withMaster.addAll(List.of(args));
+    return ScriptRun.run(work, name, "submit", withMaster, all, cluster::logTails);
   }
 
   /** The master's record of a finished application of that name. */
