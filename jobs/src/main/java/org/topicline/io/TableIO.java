@@ -112,7 +112,9 @@ public final class TableIO {
   /**
    * Reads a table as rows with its snake_case columns. A partitioned table written with no rows has no Parquet file
    * for Spark to infer a schema from (a corpus too small for any rising term, say); it reads as an empty table with
-   * the columns its {@code _schema.json} records.
+   * the columns its {@code _schema.json} records. Partitions written by different releases may differ in columns (a
+   * month re-scored after an upgrade holds one more than the months before it): the files' schemas are merged, so
+   * every column reads, null where a file lacks it, whichever file Spark would otherwise take the schema from.
    */
   public static Dataset<Row> read(SparkSession spark, String output, String table) {
     String path = Tables.path(output, table);
@@ -121,7 +123,7 @@ public final class TableIO {
     if (!hasDataFile(spark, path) && DataPaths.exists(spark, schemaFile)) {
       return spark.createDataFrame(List.of(), recordedSchema(DataPaths.readText(spark, schemaFile)));
     }
-    return spark.read().parquet(path);
+    return spark.read().option("mergeSchema", "true").parquet(path);
   }
 
   /** Whether the folder holds a Parquet file; the listing stops at the first one. */

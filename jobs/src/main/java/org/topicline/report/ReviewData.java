@@ -16,12 +16,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -73,8 +75,9 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
       boolean burst) {}
 
   /** A scored article; {@code summary} is null when there is no {@code summaries} row for it. */
+  /** An article as a topic section lists it; {@code rules} is the seed rules' reading (null before it was scored). */
   public record ArticleLine(String articleId, String source, LocalDate pubDate, String title, double probability,
-      boolean label, List<String> evidence, String summary) {}
+      boolean label, String rules, List<String> evidence, String summary) {}
 
   public record DigestLine(String period, int articles, String digest) {}
 
@@ -89,6 +92,7 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
   private static final String TOPIC = "topic";
   private static final String ARTICLE_ID = "article_id";
   private static final String PROBABILITY = "probability";
+  private static final String RULES = "rules";
   private static final String THRESHOLD = "threshold";
   private static final String MODEL_VERSION = "model_version";
   private static final String RANK = "r";
@@ -135,8 +139,11 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
     Map<String, List<ArticleLine>> top = new LinkedHashMap<>();
     Map<String, List<ArticleLine>> review = new LinkedHashMap<>();
     if (scores != null) {
+      // Tables scored before topic_scores had the rules' reading have no such column.
+      Column rules = Arrays.asList(scores.columns()).contains(RULES) ? col(RULES) : lit(null).cast("string").as(RULES);
       Dataset<Row> scored = scores
-          .select(ARTICLE_ID, TOPIC, PROBABILITY, "label", MODEL_VERSION, "evidence")
+          .select(col(ARTICLE_ID), col(TOPIC), col(PROBABILITY), col("label"), rules, col(MODEL_VERSION),
+              col("evidence"))
           .join(articles.filter(col("dup_of").isNull()).select(ARTICLE_ID, "source", "pub_date", "title"),
               ARTICLE_ID);
       if (metrics != null) {
@@ -250,7 +257,7 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
       }
       out.computeIfAbsent(r.getAs(TOPIC), t -> new ArrayList<>()).add(new ArticleLine(r.getAs(ARTICLE_ID),
           r.getAs("source"), date(r.getAs("pub_date")), r.getAs("title"), r.getAs(PROBABILITY),
-          r.getAs("label"), evidence, r.getAs("summary")));
+          r.getAs("label"), r.getAs(RULES), evidence, r.getAs("summary")));
     }
     return out;
   }

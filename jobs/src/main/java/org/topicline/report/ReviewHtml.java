@@ -175,7 +175,9 @@ public final class ReviewHtml {
     b.append("<h3>Most confident</h3>");
     articles(b, t.top(), true);
     b.append("<h3>Nearest the threshold</h3><p class=\"note\">The scored articles whose probability lies closest ")
-        .append("to the threshold, either side: label them by the rubric to check where the threshold sits.</p>");
+        .append("to the threshold, either side: label them by the rubric to check where the threshold sits. ")
+        .append("<i>rules</i>: the seed rules' reading; the model labels only what they read as positive or ")
+        .append("ambiguous, so above the threshold a <i>passing</i> mention or a <i>negative</i> stays unlabelled.</p>");
     articles(b, t.review(), false);
     if (!t.digests().isEmpty()) {
       b.append("<h3>Latest digests</h3><dl>");
@@ -194,12 +196,13 @@ public final class ReviewHtml {
       return;
     }
     b.append("<table><tr><th>date</th><th>source</th><th>title</th><th>probability</th><th>label</th>")
-        .append("<th>evidence</th>").append(withSummary ? "<th>summary</th>" : "").append("</tr>");
+        .append("<th>rules</th><th>evidence</th>").append(withSummary ? "<th>summary</th>" : "").append("</tr>");
     for (ArticleLine a : lines) {
       b.append("<tr><td class=\"d\">").append(a.pubDate()).append("</td><td>").append(escape(a.source()))
           .append("</td><td>")
           .append(escape(a.title())).append(" <small>").append(escape(a.articleId())).append("</small></td>")
           .append(dec(a.probability())).append("<td class=\"").append(a.label() ? "yes\">yes" : "no\">no")
+          .append("</td><td>").append(a.rules() == null ? "" : escape(a.rules()))
           .append("</td><td class=\"ev\">").append(escape(String.join(" · ", a.evidence()))).append("</td>");
       if (withSummary) {
         b.append("<td>").append(escape(a.summary())).append("</td>");

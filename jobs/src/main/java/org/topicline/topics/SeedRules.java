@@ -92,12 +92,47 @@ public final class SeedRules {
   }
 
   /**
+   * The rules' reading of an article, as {@code topic_scores.rules} records it beside the model's probability, so
+   * that a label the rules held back says so. The model may label only a positive or an ambiguous article.
+   */
+  public enum Reading {
+    /** A confident negative: excluded, "against" dominating, or a small share with no headline about it. */
+    NEGATIVE,
+    /** Fewer topic sentences than {@code min-mentions}: a passing mention. */
+    PASSING,
+    /** A main subject by the rules: a weak positive. */
+    POSITIVE,
+    /** Between a passing mention and a main subject: left out of training, the model decides. */
+    AMBIGUOUS;
+
+    public boolean mayLabel() {
+      return this == POSITIVE || this == AMBIGUOUS;
+    }
+
+    /** The value in {@code topic_scores.rules}. */
+    public String column() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public static Reading reading(TopicSpec topic, Score s) {
+    int weak = weakLabel(topic, s);
+    if (weak == NEGATIVE) {
+      return Reading.NEGATIVE;
+    }
+    if (s.mentions() < topic.minMentions()) {
+      return Reading.PASSING;
+    }
+    return weak == POSITIVE ? Reading.POSITIVE : Reading.AMBIGUOUS;
+  }
+
+  /**
    * Whether the model may label the article: the topic is more than a passing mention, and the rules do not call
-   * it a confident negative (excluded, "against" dominating, or a small share with no headline about it). On the
-   * hand-labelled dev items the rules' negatives held one positive in 320; the model's labels there were mistakes.
+   * it a confident negative. On the hand-labelled dev items the rules' negatives held one positive in 320; the
+   * model's labels there were mistakes.
    */
   public static boolean mayLabel(TopicSpec topic, Score s) {
-    return s.mentions() >= topic.minMentions() && weakLabel(topic, s) != NEGATIVE;
+    return reading(topic, s).mayLabel();
   }
 
   static boolean isTopicSentence(TopicSpec topic, String s) {

@@ -201,13 +201,15 @@ public final class TopicModel {
   record Scorer(String version, String[] ids, double[][] coef, double[] intercept, double[] threshold,
       TopicSpec[] rules, String[] terms, int evidenceTerms) implements Serializable {
 
-    /** The label: the probability reaches the threshold and the rules see more than a passing mention. */
-    boolean label(int topic, double probability, String headline, String body) {
-      if (probability < threshold[topic]) {
-        return false;
-      }
+    /** The rules' reading of the article; null for a model trained before rules were stored. */
+    SeedRules.Reading reading(int topic, SeedRules.Text text) {
       TopicSpec r = rules[topic];
-      return r == null || SeedRules.mayLabel(r, SeedRules.score(r, headline, body));
+      return r == null ? null : SeedRules.reading(r, SeedRules.score(r, text));
+    }
+
+    /** The label: the probability reaches the threshold and the rules see more than a passing mention. */
+    boolean label(int topic, double probability, SeedRules.Reading reading) {
+      return probability >= threshold[topic] && (reading == null || reading.mayLabel());
     }
 
     /** The logistic regression's probability ({@link TopicInstance#probability} is the same for training). */
@@ -291,6 +293,8 @@ public final class TopicModel {
       Integer month = r.getAs("month");
       String headline = r.getAs(TopicFeatures.HEADLINE);
       String body = r.getAs("body");
+      // Normalised and split into sentences once for all topics.
+      SeedRules.Text text = SeedRules.Text.of(headline, body);
       List<TopicScore> out = new ArrayList<>(s.ids().length);
       for (int t = 0; t < s.ids().length; t++) {
         TopicScore ts = new TopicScore();
@@ -303,7 +307,9 @@ public final class TopicModel {
         ts.setTopic(s.ids()[t]);
         double p = s.probability(t, x);
         ts.setProbability(p);
-        ts.setLabel(s.label(t, p, headline, body));
+        SeedRules.Reading reading = s.reading(t, text);
+        ts.setRules(reading == null ? null : reading.column());
+        ts.setLabel(s.label(t, p, reading));
         ts.setModelVersion(s.version());
         ts.setEvidence(s.evidence(t, x));
         out.add(ts);

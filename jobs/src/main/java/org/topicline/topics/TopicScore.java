@@ -21,7 +21,8 @@ public class TopicScore implements Serializable {
       .column("pub_date", "publication date")
       .column("topic", "topic id from conf (topicline.topics.<id>)")
       .column("probability", "the model's probability that the topic is a main subject of the article")
-      .column("label", "probability >= the topic's threshold (in the model's metadata.json) and the seed rules' gate passes")
+      .column("label", "probability >= the topic's threshold (in the model's metadata.json) and rules is positive or ambiguous")
+      .column("rules", "the seed rules' reading: positive (a main subject), ambiguous, passing (fewer topic sentences than min-mentions) or negative; the model labels only positive and ambiguous articles; null for a model without stored rules")
       .column("model_version", "the models/<version> folder that scored the article")
       .column("evidence", "terms that pushed the score most: TF-IDF weight x coefficient, largest first; title terms are prefixed title:")
       .partitionBy(Tables.YEAR, Tables.MONTH)
@@ -34,6 +35,7 @@ public class TopicScore implements Serializable {
   private String topic;
   private double probability;
   private boolean label;
+  private String rules;
   private String modelVersion;
   private List<WeightedTerm> evidence;
   private int year;
@@ -53,6 +55,8 @@ public class TopicScore implements Serializable {
   public void setProbability(double v) { probability = v; }
   public boolean getLabel() { return label; }
   public void setLabel(boolean v) { label = v; }
+  public String getRules() { return rules; }
+  public void setRules(String v) { rules = v; }
   public String getModelVersion() { return modelVersion; }
   public void setModelVersion(String v) { modelVersion = v; }
   public List<WeightedTerm> getEvidence() { return evidence; }

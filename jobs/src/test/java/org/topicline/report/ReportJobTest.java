@@ -1,5 +1,7 @@
 package org.topicline.report;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import org.topicline.ingest.RejectRow;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
 import org.topicline.io.TableIO;
+import org.topicline.io.Tables;
 import org.topicline.summary.ArticleSummary;
 import org.topicline.text.TextAnalyzer;
 import org.topicline.topics.GoldLabels;
@@ -64,6 +68,7 @@ class ReportJobTest extends SparkTestBase {
         .scored("h4", "xwlb", "2020-03-01", "h1", H2, "氢能产业转载", 0.95, true)
         .scored("n1", "xwlb", "2020-03-02", null, H2, "天气晴朗", 0.05, false)
         .writeTables(spark, output);
+    rescoreFebruaryWithRules();
     TableIO.write(spark.createDataset(List.of(metric("m0", 0.111, 0.5), metric("m1", 0.8, 0.62),
         metric("m2", 0.222, 0.7)),
         ModelMetric.ENCODER), output, ModelMetric.SPEC, TableIO.Mode.REPLACE, "fixture");
@@ -95,6 +100,19 @@ class ReportJobTest extends SparkTestBase {
         "trends"));
   }
 
+  /**
+   * February as re-scored after {@code topic_scores} gained the rules' reading (h2 ambiguous, h3 passing), January
+   * and March as written before: one table, two schemas, as after an upgrade.
+   */
+  private static void rescoreFebruaryWithRules() {
+    String scores = Tables.path(output, Tables.TOPIC_SCORES);
+    Dataset<Row> read = spark.read().parquet(scores);
+    Dataset<Row> february = spark.createDataFrame(read.filter("year = 2020 AND month = 2").collectAsList(),
+        read.schema()).withColumn("rules", when(col("article_id").equalTo("h3"), "passing").otherwise("ambiguous"));
+    february.write().mode("overwrite").option("partitionOverwriteMode", "dynamic").partitionBy("year", "month")
+        .parquet(scores);
+  }
+
   @Test
   void theReportShowsTopicsCorpusRunsAndTheArticlesToReview() throws Exception {
     ReportJob.Result r = ReportJob.run(spark, options(output, false));
@@ -119,6 +137,8 @@ class ReportJobTest extends SparkTestBase {
     assertEquals(List.of("h3", "h2", "h1"), ids(table(h2, "Nearest the threshold")),
         "nearest the newest model's threshold 0.62 first, three of them (report.review-articles)");
     assertTrue(h2.contains("threshold 0.620"), "the scoring model m1's threshold, not m0's 0.5 nor m2's 0.7");
+    assertEquals(List.of("passing", "ambiguous", ""), cells(table(h2, "Nearest the threshold"), 5),
+        "the rules' reading from the month scored with it, blank for the months scored before it existed");
 
     String topics = section(html, "topics");
     assertTrue(topics.contains("0.800"), "m1's precision");
@@ -141,8 +161,8 @@ class ReportJobTest extends SparkTestBase {
     // The labelling sheet: the same articles nearest the threshold, label blank; filled in, train --gold reads it.
     List<String> sheet = Files.readAllLines(Path.of(r.labels().replace("file:", "")), StandardCharsets.UTF_8);
     assertEquals(ReviewLabels.HEADER, sheet.get(0));
-    assertEquals(List.of("h3,hydrogen_energy,,0.6000,0", "h2,hydrogen_energy,,0.9100,1",
-        "h1,hydrogen_energy,,0.9700,1"), sheet.subList(1, sheet.size()).stream()
+    assertEquals(List.of("h3,hydrogen_energy,,0.6000,0,passing", "h2,hydrogen_energy,,0.9100,1,ambiguous",
+        "h1,hydrogen_energy,,0.9700,1,"), sheet.subList(1, sheet.size()).stream()
             .map(l -> l.substring(0, l.indexOf(",\""))).toList());
     assertTrue(sheet.get(3).endsWith(",\"氢能<b>&</b>产业\""), sheet.get(3));
     Path filled = Files.writeString(newDir("filled").resolve("labels.csv"),
@@ -273,6 +293,22 @@ class ReportJobTest extends SparkTestBase {
     assertTrue(start >= 0, "no " + h3);
     int end = section.indexOf("<h3>", start + 4);
     return section.substring(start, end < 0 ? section.length() : end);
+  }
+
+  /** Column {@code column} (from 0) of each body row of an HTML table. */
+  private static List<String> cells(String table, int column) {
+    List<String> out = new ArrayList<>();
+    for (String row : table.split("<tr")) {
+      List<String> cells = new ArrayList<>();
+      Matcher td = Pattern.compile("<td[^>]*>(.*?)</td>").matcher(row);
+      while (td.find()) {
+        cells.add(td.group(1));
+      }
+      if (!cells.isEmpty()) {
+        out.add(cells.get(column));
+      }
+    }
+    return out;
   }
 
   /** The article ids of a table's rows, in order. */

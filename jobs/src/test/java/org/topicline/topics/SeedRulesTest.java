@@ -81,6 +81,29 @@ class SeedRulesTest {
   }
 
   @Test
+  void theReadingSaysWhyTheModelMayNotLabel() {
+    TopicSpec gov = topic("digital_government");
+    SeedRules.Reading ambiguous = SeedRules.reading(gov, SeedRules.score(gov, "经济运行总体平稳",
+        "今年经济运行总体平稳。".repeat(6) + "各地推进一网通办。群众办事少跑腿，政务服务更便利。"));
+    assertEquals(SeedRules.Reading.AMBIGUOUS, ambiguous);
+    // Not a small share of this short text, but one sentence: below min-mentions.
+    SeedRules.Reading passing = SeedRules.reading(gov, SeedRules.score(gov, "天气晴朗",
+        "各地推进一网通办。" + "今天天气晴朗。".repeat(3)));
+    assertEquals(SeedRules.Reading.PASSING, passing);
+    // One mention in a long text: the rules' confident negative, which wins over passing.
+    SeedRules.Reading negative = SeedRules.reading(gov, SeedRules.score(gov, "经济运行总体平稳",
+        "今年经济运行总体平稳。".repeat(30) + "各地推进一网通办。"));
+    assertEquals(SeedRules.Reading.NEGATIVE, negative);
+    SeedRules.Reading positive = SeedRules.reading(topic("hydrogen_energy"), SeedRules.score(topic("hydrogen_energy"),
+        "新能源车跑起来", "加氢站建成投用。氢燃料电池汽车加注只需几分钟。配套的制氢项目同步开工。当地规划建设产业园。"));
+    assertEquals(SeedRules.Reading.POSITIVE, positive);
+    assertEquals(List.of(true, true, false, false), List.of(positive.mayLabel(), ambiguous.mayLabel(),
+        passing.mayLabel(), negative.mayLabel()));
+    assertEquals(List.of("positive", "ambiguous", "passing", "negative"), List.of(positive.column(),
+        ambiguous.column(), passing.column(), negative.column()));
+  }
+
+  @Test
   void noMentionIsNegative() {
     assertEquals(SeedRules.NEGATIVE, SeedRules.weakLabel(topic("party_study"), "台风登陆福建", "台风带来强降雨。"));
   }

@@ -122,6 +122,27 @@ class TrainScoreJobTest extends SparkTestBase {
     TopicScore other = scores.stream().filter(s -> s.getArticleId().equals("a3")
         && s.getTopic().equals("party_study")).findFirst().orElseThrow();
     assertFalse(other.getLabel(), "a3 is weather news: p=" + other.getProbability());
+
+    // Each row says how the rules read the article, and the label is the threshold's and the rules' together.
+    Map<String, Article> articles = new java.util.HashMap<>();
+    corpus().forEach(a -> articles.put(a.getArticleId(), a));
+    Map<String, TopicSpec> rules = new java.util.HashMap<>();
+    TopicSettings.from(TopiclineConf.defaults()).topics().forEach(t -> rules.put(t.id(), t));
+    Map<String, Double> thresholds = new java.util.HashMap<>();
+    trained.metrics().forEach(m -> thresholds.put(m.getTopic(), m.getThreshold()));
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (TopicScore s : scores) {
+      Article a = articles.get(s.getArticleId());
+      TopicSpec t = rules.get(s.getTopic());
+      SeedRules.Reading reading = SeedRules.reading(t, SeedRules.score(t, a.getTitle(), a.getBody()));
+      assertEquals(reading.column(), s.getRules(), s.getArticleId() + " " + s.getTopic());
+      assertEquals(s.getProbability() >= thresholds.get(s.getTopic()) && reading.mayLabel(), s.getLabel(),
+          s.getArticleId() + " " + s.getTopic() + " p=" + s.getProbability() + " rules=" + s.getRules());
+      seen.add(s.getRules());
+    }
+    assertEquals("positive", gov.getRules());
+    assertEquals("negative", other.getRules());
+    assertTrue(seen.containsAll(List.of("positive", "negative")), seen.toString());
   }
 
   @Test
