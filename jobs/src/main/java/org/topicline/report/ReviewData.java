@@ -68,7 +68,7 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
 
   /** The topic's {@code model_metrics} row of {@link #modelVersion} (held-out figures). */
   public record Metric(double precision, double recall, double f1, Double rocAuc, Double prAuc, double threshold,
-      long rulePositives, long modelPositives, long beyondRules) {}
+      long support, long rulePositives, long modelPositives, long beyondRules) {}
 
   /** One month of the topic's trend over all sources. */
   public record TrendPoint(LocalDate periodStart, long topicCount, double share, double movingAverage,
@@ -235,7 +235,7 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
 
   private static Metric metric(Row r) {
     return new Metric(r.getAs("precision"), r.getAs("recall"), r.getAs("f1"), r.getAs("roc_auc"), r.getAs("pr_auc"),
-        r.getAs(THRESHOLD), r.<Long>getAs("rule_positives"), r.<Long>getAs("model_positives"),
+        r.getAs(THRESHOLD), r.<Long>getAs("support"), r.<Long>getAs("rule_positives"), r.<Long>getAs("model_positives"),
         r.<Long>getAs("beyond_rules"));
   }
 

@@ -15,6 +15,7 @@ import org.topicline.report.ReviewData.RejectCount;
 import org.topicline.report.ReviewData.RunLine;
 import org.topicline.report.ReviewData.SourceYear;
 import org.topicline.report.ReviewData.TopicSection;
+import org.topicline.topics.TrainJob;
 
 /**
  * Renders {@link ReviewData} as one self-contained HTML page (inline CSS and SVG, no script, no external resource):
@@ -36,7 +37,7 @@ public final class ReviewHtml {
         margin:24px auto;max-width:1180px;color:#222;font-size:14px;line-height:1.45}
       h1{font-size:24px;margin:0 0 4px}
       h2{font-size:19px;border-bottom:2px solid #ddd;padding-bottom:4px;margin-top:32px}
-      h3{font-size:15px;margin:18px 0 6px}.meta,.note,small{color:#666}
+      h3{font-size:15px;margin:18px 0 6px}.meta,.note,small{color:#666}td.few{color:#aaa}
       table{border-collapse:collapse;margin:6px 0 12px;width:100%}
       th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
       th{background:#f4f4f4;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -87,8 +88,11 @@ public final class ReviewHtml {
         .append("F1 and the AUCs are those of model ").append(escape(d.modelVersion()))
         .append(" (the newest that scored articles, else the newest trained), on its held-out split of weak ")
         .append("(seed-rule) labels; ")
-        .append("<i>beyond rules</i>: articles the model labels that the seed rules alone do not.</p>");
-    b.append("<table><tr><th>topic</th><th>labelled</th><th>of scored</th><th>share</th><th>precision</th>")
+        .append("<i>beyond rules</i>: articles the model labels that the seed rules alone do not. Figures over ")
+        .append("fewer than ").append(TrainJob.MIN_HELD_OUT_POSITIVES).append(" held-out positives are greyed: ")
+        .append("they measure little, and training then leaves the threshold at 0.5.</p>");
+    b.append("<table><tr><th>topic</th><th>labelled</th><th>of scored</th><th>share</th><th>held-out positives</th>")
+        .append("<th>precision</th>")
         .append("<th>recall</th><th>F1</th><th>ROC AUC</th><th>PR AUC</th><th>threshold</th><th>rules</th>")
         .append("<th>model</th><th>beyond rules</th></tr>");
     for (TopicSection t : d.topics()) {
@@ -99,10 +103,12 @@ public final class ReviewHtml {
           .append("<td class=\"n\">").append(t.scored() == 0 ? "" : TrendChart.percent((double) t.labelled()
               / t.scored())).append("</td>");
       if (m == null) {
-        b.append("<td colspan=\"9\" class=\"note\">no metrics for this model</td>");
+        b.append("<td colspan=\"10\" class=\"note\">no metrics for this model</td>");
       } else {
-        b.append(dec(m.precision())).append(dec(m.recall())).append(dec(m.f1())).append(dec(m.rocAuc()))
-            .append(dec(m.prAuc())).append(dec(m.threshold())).append(num(m.rulePositives()))
+        String figure = m.support() < TrainJob.MIN_HELD_OUT_POSITIVES ? "n few" : "n";
+        b.append(num(m.support())).append(dec(m.precision(), figure)).append(dec(m.recall(), figure))
+            .append(dec(m.f1(), figure)).append(dec(m.rocAuc(), figure)).append(dec(m.prAuc(), figure))
+            .append(dec(m.threshold())).append(num(m.rulePositives()))
             .append(num(m.modelPositives())).append(num(m.beyondRules()));
       }
       b.append("</tr>");
@@ -221,7 +227,11 @@ public final class ReviewHtml {
   }
 
   private static String dec(Double v) {
-    return "<td class=\"n\">" + (v == null ? "n/a" : fmt(v)) + "</td>";
+    return dec(v, "n");
+  }
+
+  private static String dec(Double v, String cssClass) {
+    return "<td class=\"" + cssClass + "\">" + (v == null ? "n/a" : fmt(v)) + "</td>";
   }
 
   private static String fmt(double v) {

@@ -87,7 +87,7 @@ public final class TrainJob {
   }
 
   /** Held-out weak positives needed before the threshold is chosen on them rather than left at 0.5. */
-  static final int MIN_HELD_OUT_POSITIVES = 10;
+  public static final int MIN_HELD_OUT_POSITIVES = 10;
 
   private TrainJob() {}
 

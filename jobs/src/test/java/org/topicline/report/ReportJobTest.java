@@ -69,8 +69,11 @@ class ReportJobTest extends SparkTestBase {
         .scored("n1", "xwlb", "2020-03-02", null, H2, "天气晴朗", 0.05, false)
         .writeTables(spark, output);
     rescoreFebruaryWithRules();
+    ModelMetric gov = metric("m1", 0.9, 0.7);
+    gov.setTopic("digital_government");
+    gov.setSupport(40);
     TableIO.write(spark.createDataset(List.of(metric("m0", 0.111, 0.5), metric("m1", 0.8, 0.62),
-        metric("m2", 0.222, 0.7)),
+        metric("m2", 0.222, 0.7), gov),
         ModelMetric.ENCODER), output, ModelMetric.SPEC, TableIO.Mode.REPLACE, "fixture");
     ArticleSummary s = new ArticleSummary();
     s.setArticleId("h1");
@@ -141,7 +144,9 @@ class ReportJobTest extends SparkTestBase {
         "the rules' reading from the month scored with it, blank for the months scored before it existed");
 
     String topics = section(html, "topics");
-    assertTrue(topics.contains("0.800"), "m1's precision");
+    assertTrue(topics.contains("<td class=\"n\">3</td><td class=\"n few\">0.800</td>"),
+        "m1's precision over 3 held-out positives, greyed: " + topics);
+    assertTrue(topics.contains("<td class=\"n\">40</td><td class=\"n\">0.900</td>"), "40 are enough to measure");
     assertFalse(topics.contains("0.111"), "m0 is an older model");
     assertFalse(topics.contains("0.222"), "m2 is newer but scored nothing");
     assertTrue(section(html, "topic-digital_government").contains("0 of 0 scored"));
@@ -268,6 +273,7 @@ class ReportJobTest extends SparkTestBase {
     m.setRecall(0.5);
     m.setF1(0.6);
     m.setThreshold(threshold);
+    m.setSupport(3);
     m.setRunId("fixture");
     return m;
   }
