@@ -1,7 +1,5 @@
 package org.topicline.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +23,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,6 @@ import org.topicline.ingest.RejectRow;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
 import org.topicline.io.TableIO;
-import org.topicline.io.Tables;
 import org.topicline.summary.ArticleSummary;
 import org.topicline.text.TextAnalyzer;
 import org.topicline.topics.GoldLabels;
@@ -68,7 +64,8 @@ class ReportJobTest extends SparkTestBase {
         .scored("h4", "xwlb", "2020-03-01", "h1", H2, "氢能产业转载", 0.95, true)
         .scored("n1", "xwlb", "2020-03-02", null, H2, "天气晴朗", 0.05, false)
         .writeTables(spark, output);
-    rescoreFebruaryWithRules();
+    // February re-scored after topic_scores gained the rules' reading; January and March written before it.
+    TrendFixtures.rescoreWithRules(spark, output, 2020, 2, Map.of("h2", "ambiguous", "h3", "passing"));
     ModelMetric gov = metric("m1", 0.9, 0.7);
     gov.setTopic("digital_government");
     gov.setSupport(40);
@@ -101,19 +98,6 @@ class ReportJobTest extends SparkTestBase {
     TrendsJob.run(spark, new TrendsJob.Options(output, TrendsSettings.from(conf),
         new TextAnalyzer("viterbi", List.of("氢能", "加氢站", "燃料电池"), List.of()), null, null, "test",
         "trends"));
-  }
-
-  /**
-   * February as re-scored after {@code topic_scores} gained the rules' reading (h2 ambiguous, h3 passing), January
-   * and March as written before: one table, two schemas, as after an upgrade.
-   */
-  private static void rescoreFebruaryWithRules() {
-    String scores = Tables.path(output, Tables.TOPIC_SCORES);
-    Dataset<Row> read = spark.read().parquet(scores);
-    Dataset<Row> february = spark.createDataFrame(read.filter("year = 2020 AND month = 2").collectAsList(),
-        read.schema()).withColumn("rules", when(col("article_id").equalTo("h3"), "passing").otherwise("ambiguous"));
-    february.write().mode("overwrite").option("partitionOverwriteMode", "dynamic").partitionBy("year", "month")
-        .parquet(scores);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.topicline.trends;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -86,6 +87,24 @@ public final class TrendFixtures {
 
   Dataset<Row> scores(SparkSession spark) {
     return spark.createDataFrame(scores, SCORES);
+  }
+
+  /**
+   * Re-writes one month of {@code topic_scores} as a release that records the rules' reading would: {@code rules}
+   * by article id, the other months keeping the columns they were written with, as after an upgrade.
+   */
+  public static void rescoreWithRules(SparkSession spark, String output, int year, int month,
+      Map<String, String> rules) {
+    String scores = org.topicline.io.Tables.path(output, "topic_scores");
+    Dataset<Row> read = spark.read().parquet(scores);
+    List<Row> rows = new ArrayList<>();
+    for (Row r : read.filter("year = " + year + " AND month = " + month).collectAsList()) {
+      List<Object> cells = new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(r.toSeq()));
+      cells.add(rules.get(r.<String>getAs("article_id")));
+      rows.add(RowFactory.create(cells.toArray()));
+    }
+    spark.createDataFrame(rows, read.schema().add("rules", DataTypes.StringType)).write().mode("overwrite")
+        .option("partitionOverwriteMode", "dynamic").partitionBy("year", "month").parquet(scores);
   }
 
   /** Writes both tables under {@code output}, replacing the partitions present (as a windowed ingest + score). */

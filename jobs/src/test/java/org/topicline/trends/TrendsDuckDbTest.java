@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.topicline.SparkTestBase;
+import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
 
 /**
@@ -99,6 +100,37 @@ class TrendsDuckDbTest extends SparkTestBase {
       }
       assertTrue(Files.exists(out.resolve(t).resolve("_schema.json")), t);
       assertTrue(Files.readString(out.resolve(t).resolve("_manifest.json")).contains("\"table\":\"" + t + "\""));
+    }
+  }
+
+  /**
+   * After an upgrade, months scored before {@code topic_scores} had the rules' reading lack the column in their files;
+   * Spark (through TableIO, with merged schemas) and DuckDB (with {@code union_by_name}, as the README says) both
+   * read it, null for those months.
+   */
+  @Test
+  void aColumnAddedByALaterReleaseReadsInBothEnginesNullWhereItWasNotWritten() throws Exception {
+    Path out = newDir("bi-upgrade");
+    String output = out.toString();
+    TrendFixtures corpus = TrendsJobTest.corpus(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31));
+    corpus.writeTables(spark, output);
+    List<String> february = rows(spark.read().parquet(Tables.path(output, Tables.TOPIC_SCORES))
+        .filter("year = 2021 AND month = 2").select("article_id").orderBy("article_id"));
+    assertFalse(february.isEmpty());
+    java.util.Map<String, String> rules = new java.util.HashMap<>();
+    february.forEach(id -> rules.put(id, "ambiguous"));
+    TrendFixtures.rescoreWithRules(spark, output, 2021, 2, rules);
+
+    String byMonth = "SELECT month, count(*) AS n, count(rules) AS with_rules FROM %s GROUP BY month ORDER BY month";
+    TableIO.read(spark, output, Tables.TOPIC_SCORES).createOrReplaceTempView("scores_merged");
+    List<String> sparkCounts = rows(spark.sql(String.format(byMonth, "scores_merged")));
+    assertEquals(3, sparkCounts.size());
+    assertEquals(List.of("0", String.valueOf(february.size()), "0"),
+        sparkCounts.stream().map(r -> r.substring(r.lastIndexOf('|') + 1)).toList(), sparkCounts.toString());
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+      String unioned = "read_parquet('" + out.resolve(Tables.TOPIC_SCORES)
+          + "/**/*.parquet', hive_partitioning = true, union_by_name = true)";
+      assertEquals(sparkCounts, rows(st, String.format(byMonth, unioned)));
     }
   }
 
