@@ -74,6 +74,15 @@ public final class TrainJob {
             m.getPrecision(), m.getRecall(), m.getF1(), area(m.getRocAuc()), area(m.getPrAuc()), m.getSupport(),
             m.getThreshold(), m.getRulePositives(), m.getModelPositives(), m.getBeyondRules()));
       }
+      for (ModelMetric m : metrics) {
+        if (m.getSupport() < MIN_HELD_OUT_POSITIVES) {
+          b.append(String.format("few positives: %s has %d training and %d held-out positives: its held-out figures "
+              + "measure little and its threshold is not chosen on them (it labels %d articles, %d of them among the "
+              + "seed rules' %d positives). Gold labels (train --gold) or a wider window give it more.%n",
+              m.getTopic(), m.getTrainPositives(), m.getSupport(), m.getModelPositives(),
+              m.getModelPositives() - m.getBeyondRules(), m.getRulePositives()));
+        }
+      }
       for (String u : untrained) {
         b.append("not trained: ").append(u).append('\n');
       }

@@ -1,0 +1,35 @@
+package org.topicline.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What {@code train} prints, from its metrics alone (no Spark). */
+class TrainJobSummaryTest {
+  private static ModelMetric metric(String topic, long trainPositives, long support, long rules, long model,
+      long beyond) {
+    ModelMetric m = new ModelMetric();
+    m.setTopic(topic);
+    m.setTrainPositives(trainPositives);
+    m.setSupport(support);
+    m.setRulePositives(rules);
+    m.setModelPositives(model);
+    m.setBeyondRules(beyond);
+    m.setThreshold(0.5);
+    return m;
+  }
+
+  @Test
+  void aTopicWithFewHeldOutPositivesIsFlaggedWithWhatItLabels() {
+    TrainJob.Result r = new TrainJob.Result("v1", "models/v1", 1000, List.of(
+        metric("hydrogen_energy", 5, 1, 6, 5, 0),
+        metric("party_study", 2647, TrainJob.MIN_HELD_OUT_POSITIVES, 3305, 2828, 295)), List.of("x: 1 positives"));
+    List<String> flagged = r.summary().lines().filter(l -> l.startsWith("few positives: ")).toList();
+    assertEquals(List.of("few positives: hydrogen_energy has 5 training and 1 held-out positives: its held-out "
+        + "figures measure little and its threshold is not chosen on them (it labels 5 articles, 5 of them among the "
+        + "seed rules' 6 positives). Gold labels (train --gold) or a wider window give it more."), flagged,
+        "ten held-out positives are enough (party_study is not flagged): " + r.summary());
+    assertEquals("not trained: x: 1 positives", r.summary().lines().reduce((a, b) -> b).orElseThrow());
+  }
+}
