@@ -271,7 +271,7 @@ public final class TrendStages {
         // A term that is the topic's whole vocabulary has no "other" mass to compare against.
         .filter(monthOther.gt(0).and(restOther.gt(0)))
         .withColumn("weight", delta.divide(sqrt(variance)))
-        .filter(col("weight").gt(0))
+        .filter(col("weight").gt(0).and(col("weight").geq(s.termsMinZ())))
         .withColumn("rank", row_number().over(byMonth))
         .filter(col("rank").leq(s.termsTop()))
         .select(col(TOPIC), col(PERIOD_START), col(TERM), col("rank"), col("weight"),

@@ -20,10 +20,12 @@ import org.topicline.conf.TopiclineConf;
  * @param termsTop how many terms to keep per topic and month
  * @param termsPriorStrength total pseudo-count of the informative Dirichlet prior (the topic's whole history)
  * @param termsMinArticles the fewest topic articles of the month a term must occur in to be ranked
+ * @param termsMinZ the least z a term needs to be called rising: 1.96, the 5 % two-sided level Monroe et al. read
+ *     their z-scores at, keeps a thin month's everyday words (推进, 工作) from filling its list
  */
 public record TrendsSettings(List<Granularity> granularities, Map<Granularity, Integer> movingAverage,
     int burstLookback, double burstSigmas, int burstMinCount, int termsTop, double termsPriorStrength,
-    int termsMinArticles) implements Serializable {
+    int termsMinArticles, double termsMinZ) implements Serializable {
 
   public static final String SECTION = "trends";
 
@@ -58,6 +60,7 @@ public record TrendsSettings(List<Granularity> granularities, Map<Granularity, I
         conf.getInt(SECTION + ".burst.min-count", 0, Integer.MAX_VALUE),
         conf.getInt(SECTION + ".terms.top", 1, 1000),
         conf.getDouble(SECTION + ".terms.prior-strength", 0.001, 1e12),
-        conf.getInt(SECTION + ".terms.min-articles", 1, Integer.MAX_VALUE));
+        conf.getInt(SECTION + ".terms.min-articles", 1, Integer.MAX_VALUE),
+        conf.getDouble(SECTION + ".terms.min-z", 0.0, 100.0));
   }
 }

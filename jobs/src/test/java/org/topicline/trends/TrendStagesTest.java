@@ -22,7 +22,7 @@ class TrendStagesTest extends SparkTestBase {
     for (Granularity g : Granularity.values()) {
       ma.put(g, 3);
     }
-    return new TrendsSettings(gs, ma, 3, 2.0, 2, 5, 10.0, 1);
+    return new TrendsSettings(gs, ma, 3, 2.0, 2, 5, 10.0, 1, 0.0);
   }
 
   private static Row one(Dataset<Row> trends, String granularity, String period, String source) {
@@ -130,5 +130,15 @@ class TrendStagesTest extends SparkTestBase {
     assertEquals(2, april.size(), "氢能 is no more frequent in April than before: " + april);
     assertEquals("加氢站", april.get(1).getAs("term"));
     assertTrue(april.get(0).<Double>getAs("weight") > april.get(1).<Double>getAs("weight"));
+
+    // 燃料电池 in all three April articles and never before: z 1.90; 加氢站 in one: z 0.96.
+    TrendsSettings s = settings(List.of(Granularity.MONTH));
+    TrendsSettings atLeast = new TrendsSettings(s.granularities(), s.movingAverage(), s.burstLookback(),
+        s.burstSigmas(), s.burstMinCount(), s.termsTop(), s.termsPriorStrength(), s.termsMinArticles(), 1.5);
+    assertEquals(List.of("燃料电池"), TrendStages.risingTerms(termDocs, atLeast)
+        .filter("period_start = date'2020-04-01'").orderBy("rank").select("term").as(Encoders.STRING())
+        .collectAsList(), "min-z 1.5 keeps the term whose rise is clear and drops the one-article one");
+    assertEquals(1.90, april.get(0).<Double>getAs("weight"), 0.005);
+    assertEquals(0.96, april.get(1).<Double>getAs("weight"), 0.005);
   }
 }
