@@ -74,8 +74,10 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
   public record TrendPoint(LocalDate periodStart, long topicCount, double share, double movingAverage,
       boolean burst) {}
 
-  /** A scored article; {@code summary} is null when there is no {@code summaries} row for it. */
-  /** An article as a topic section lists it; {@code rules} is the seed rules' reading (null before it was scored). */
+  /**
+   * A scored article; {@code rules} is the seed rules' reading (null where it was scored before topic_scores had
+   * it), {@code summary} null when there is no {@code summaries} row for it.
+   */
   public record ArticleLine(String articleId, String source, LocalDate pubDate, String title, double probability,
       boolean label, String rules, List<String> evidence, String summary) {}
 
@@ -140,7 +142,8 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
     Map<String, List<ArticleLine>> review = new LinkedHashMap<>();
     if (scores != null) {
       // Tables scored before topic_scores had the rules' reading have no such column.
-      Column rules = Arrays.asList(scores.columns()).contains(RULES) ? col(RULES) : lit(null).cast("string").as(RULES);
+      Column rules = Arrays.asList(scores.columns()).contains(RULES) ? col(RULES)
+          : lit(null).cast("string").as(RULES);
       Dataset<Row> scored = scores
           .select(col(ARTICLE_ID), col(TOPIC), col(PROBABILITY), col("label"), rules, col(MODEL_VERSION),
               col("evidence"))
@@ -235,8 +238,8 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
 
   private static Metric metric(Row r) {
     return new Metric(r.getAs("precision"), r.getAs("recall"), r.getAs("f1"), r.getAs("roc_auc"), r.getAs("pr_auc"),
-        r.getAs(THRESHOLD), r.<Long>getAs("support"), r.<Long>getAs("rule_positives"), r.<Long>getAs("model_positives"),
-        r.<Long>getAs("beyond_rules"));
+        r.getAs(THRESHOLD), r.<Long>getAs("support"), r.<Long>getAs("rule_positives"),
+        r.<Long>getAs("model_positives"), r.<Long>getAs("beyond_rules"));
   }
 
   /** The first {@code k} rows per topic in {@code order} (ties broken by article id, so the lists are stable). */

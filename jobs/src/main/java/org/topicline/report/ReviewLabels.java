@@ -7,8 +7,8 @@ import org.topicline.report.ReviewData.TopicSection;
 /**
  * The report's articles nearest each threshold as a labelling sheet: a CSV in the long form that {@code train
  * --gold} reads ({@code article_id}, {@code topic}, {@code label}), with {@code label} left blank for the reviewer
- * to fill with 1 or 0 by the rubric, and the model's probability, label, the rules' reading and the title beside it. A blank label is
- * refused by {@code train --gold}, so a half-filled sheet cannot pass for a labelled one.
+ * to fill with 1 or 0 by the rubric, and the model's probability, label, the rules' reading and the title beside
+ * it. A blank label is refused by {@code train --gold}, so a half-filled sheet cannot pass for a labelled one.
  */
 final class ReviewLabels {
   static final String HEADER = "article_id,topic,label,probability,model_label,rules,title";

@@ -22,7 +22,9 @@ public class TopicScore implements Serializable {
       .column("topic", "topic id from conf (topicline.topics.<id>)")
       .column("probability", "the model's probability that the topic is a main subject of the article")
       .column("label", "probability >= the topic's threshold (in the model's metadata.json) and rules is positive or ambiguous")
-      .column("rules", "the seed rules' reading: positive (a main subject), ambiguous, passing (fewer topic sentences than min-mentions) or negative; the model labels only positive and ambiguous articles; null for a model without stored rules")
+      .column("rules", "the seed rules' reading: positive (a main subject), ambiguous, passing (fewer topic sentences "
+          + "than min-mentions) or negative; the model labels only positive and ambiguous articles; null for a model "
+          + "without stored rules")
       .column("model_version", "the models/<version> folder that scored the article")
       .column("evidence", "terms that pushed the score most: TF-IDF weight x coefficient, largest first; title terms are prefixed title:")
       .partitionBy(Tables.YEAR, Tables.MONTH)
