@@ -31,6 +31,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.topicline.io.RunLog;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
+import org.topicline.topics.SeedRules;
 
 /**
  * What the review report shows, read from the output tables and collected to the driver: small by construction
@@ -164,8 +165,12 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
             ? TableIO.read(spark, output, Tables.SUMMARIES).select(ARTICLE_ID, "summary") : null;
         top = articleLines(ranked(scored.filter(col("label")), s.topArticles(), col(PROBABILITY).desc()),
             summaries);
-        review = articleLines(ranked(scored.filter(col(THRESHOLD).isNotNull()), s.reviewArticles(),
-            abs(col(PROBABILITY).minus(col(THRESHOLD))).asc()), summaries);
+        // Only articles whose label the threshold decides: where the rules read a passing mention or a negative,
+        // the label is theirs whatever the probability, and a reviewer's label there says nothing of the threshold.
+        Column thresholdDecides = col(RULES).isNull().or(col(RULES).isin(SeedRules.Reading.POSITIVE.column(),
+            SeedRules.Reading.AMBIGUOUS.column()));
+        review = articleLines(ranked(scored.filter(col(THRESHOLD).isNotNull().and(thresholdDecides)),
+            s.reviewArticles(), abs(col(PROBABILITY).minus(col(THRESHOLD))).asc()), summaries);
       } finally {
         scored.unpersist();
       }

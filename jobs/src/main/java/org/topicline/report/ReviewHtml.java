@@ -182,9 +182,9 @@ public final class ReviewHtml {
     articles(b, t.top(), true);
     b.append("<h3>Nearest the threshold</h3><p class=\"note\">The scored articles whose probability lies closest ")
         .append("to the threshold, either side: label them by the rubric to check where the threshold sits. ")
-        .append("<i>rules</i>: the seed rules' reading; the model labels only what they read as positive or ")
-        .append("ambiguous, so above the threshold a <i>passing</i> mention or a <i>negative</i> stays ")
-        .append("unlabelled.</p>");
+        .append("<i>rules</i>: the seed rules' reading. The model labels only what they read as positive or ")
+        .append("ambiguous, so articles they read as a passing mention or a negative, whose label the threshold ")
+        .append("does not decide, are left out here.</p>");
     articles(b, t.review(), false);
     if (!t.digests().isEmpty()) {
       b.append("<h3>Latest digests</h3><dl>");

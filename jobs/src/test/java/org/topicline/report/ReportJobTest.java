@@ -48,11 +48,11 @@ class ReportJobTest extends SparkTestBase {
   static String output;
 
   /**
-   * Five hydrogen articles over three months: two labelled originals, one reprint of the best (it must not be
-   * listed or counted), one just below the threshold 0.62 and one far below, all scored by model m1; the metrics of
-   * m1, of an older model and of a newer one that scored nothing; a summary, a reject, two runs (one failed), and
-   * real topic_trends / topic_terms from the trends job (too few articles for any rising term: an empty table). No
-   * topic_digests.
+   * Six hydrogen articles over three months: two labelled originals, one reprint of the best (it must not be
+   * listed or counted), one just below the threshold 0.62, one far below and one just above it that the rules held
+   * back, all scored by model m1; the metrics of m1, of an older model and of a newer one that scored nothing; a
+   * summary, a reject, two runs (one failed), and real topic_trends / topic_terms from the trends job (too few
+   * articles for any rising term: an empty table). No topic_digests.
    */
   @BeforeAll
   static void writeTables() throws Exception {
@@ -63,9 +63,12 @@ class ReportJobTest extends SparkTestBase {
         .scored("h3", "peoples-daily", "2020-02-10", null, H2, "燃料电池汽车", 0.60, false)
         .scored("h4", "xwlb", "2020-03-01", "h1", H2, "氢能产业转载", 0.95, true)
         .scored("n1", "xwlb", "2020-03-02", null, H2, "天气晴朗", 0.05, false)
+        .scored("h5", "xwlb", "2020-02-20", null, H2, "氢气球升空", 0.64, false)
         .writeTables(spark, output);
     // February re-scored after topic_scores gained the rules' reading; January and March written before it.
-    TrendFixtures.rescoreWithRules(spark, output, 2020, 2, Map.of("h2", "ambiguous", "h3", "passing"));
+    // h5, above the threshold, is unlabelled: the rules read a passing mention.
+    TrendFixtures.rescoreWithRules(spark, output, 2020, 2, Map.of("h2", "ambiguous", "h3", "positive", "h5",
+        "passing"));
     ModelMetric gov = metric("m1", 0.9, 0.7);
     gov.setTopic("digital_government");
     gov.setSupport(40);
@@ -103,7 +106,7 @@ class ReportJobTest extends SparkTestBase {
   @Test
   void theReportShowsTopicsCorpusRunsAndTheArticlesToReview() throws Exception {
     ReportJob.Result r = ReportJob.run(spark, options(output, false));
-    assertEquals(5, r.articles());
+    assertEquals(6, r.articles());
     assertEquals(List.of("topic_digests"), r.missing());
     assertEquals(3, r.topics(), "the conf's three topics, the two without scores listed as such");
     String html = Files.readString(Path.of(r.html().replace("file:", "")), StandardCharsets.UTF_8);
@@ -117,14 +120,15 @@ class ReportJobTest extends SparkTestBase {
     assertTrue(h2.contains("<h2>氢能 <small>hydrogen_energy</small></h2>"), "display name from conf");
     assertTrue(h2.contains("氢能&lt;b&gt;&amp;&lt;/b&gt;产业"), "titles are escaped");
     assertFalse(html.contains("<b>&</b>"), "no corpus markup reaches the page");
-    assertTrue(h2.contains("2 of 4 scored articles labelled"), "originals only: " + h2);
+    assertTrue(h2.contains("2 of 5 scored articles labelled"), "originals only: " + h2);
     List<String> top = ids(table(h2, "Most confident"));
     assertEquals(List.of("h1", "h2"), top, "labelled originals, most confident first; the reprint h4 is left out");
     assertTrue(table(h2, "Most confident").contains("氢能产业链加快布局的摘要"), "h1's summary");
     assertEquals(List.of("h3", "h2", "h1"), ids(table(h2, "Nearest the threshold")),
-        "nearest the newest model's threshold 0.62 first, three of them (report.review-articles)");
+        "nearest the newest model's threshold 0.62 first, three of them (report.review-articles); h5 at 0.64 is "
+            + "left out, its label being the rules'");
     assertTrue(h2.contains("threshold 0.620"), "the scoring model m1's threshold, not m0's 0.5 nor m2's 0.7");
-    assertEquals(List.of("passing", "ambiguous", ""), cells(table(h2, "Nearest the threshold"), 5),
+    assertEquals(List.of("positive", "ambiguous", ""), cells(table(h2, "Nearest the threshold"), 5),
         "the rules' reading from the month scored with it, blank for the months scored before it existed");
 
     String topics = section(html, "topics");
@@ -141,7 +145,7 @@ class ReportJobTest extends SparkTestBase {
     assertEquals(3, points.group(1).split(" ").length, "one point per month, January to March 2020");
 
     String corpus = section(html, "corpus");
-    assertTrue(corpus.contains("5 articles (1 of them reprints) and 1 rejected records."), corpus);
+    assertTrue(corpus.contains("6 articles (1 of them reprints) and 1 rejected records."), corpus);
     assertTrue(corpus.contains("not_json") && corpus.contains("in/day.jsonl#3"), corpus);
     String runs = section(html, "runs");
     assertTrue(runs.contains("<tr class=\"failed\">") && runs.contains("boom"), runs);
@@ -150,7 +154,7 @@ class ReportJobTest extends SparkTestBase {
     // The labelling sheet: the same articles nearest the threshold, label blank; filled in, train --gold reads it.
     List<String> sheet = Files.readAllLines(Path.of(r.labels().replace("file:", "")), StandardCharsets.UTF_8);
     assertEquals(ReviewLabels.HEADER, sheet.get(0));
-    assertEquals(List.of("h3,hydrogen_energy,,0.6000,0,passing", "h2,hydrogen_energy,,0.9100,1,ambiguous",
+    assertEquals(List.of("h3,hydrogen_energy,,0.6000,0,positive", "h2,hydrogen_energy,,0.9100,1,ambiguous",
         "h1,hydrogen_energy,,0.9700,1,"), sheet.subList(1, sheet.size()).stream()
             .map(l -> l.substring(0, l.indexOf(",\""))).toList());
     assertTrue(sheet.get(3).endsWith(",\"氢能<b>&</b>产业\""), sheet.get(3));
@@ -164,7 +168,7 @@ class ReportJobTest extends SparkTestBase {
 
     List<Row> logged = RunLog.read(spark, output).filter("command = 'report'").collectAsList();
     assertEquals(RunLog.SUCCEEDED, logged.get(logged.size() - 1).getAs("status"));
-    assertEquals(5L, (long) logged.get(logged.size() - 1).<Long>getAs("records_read"));
+    assertEquals(6L, (long) logged.get(logged.size() - 1).<Long>getAs("records_read"));
   }
 
   @Test
