@@ -2,9 +2,12 @@ package org.topicline.topics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.topicline.ingest.Article;
@@ -27,17 +30,23 @@ import org.topicline.text.TextAnalyzer;
 public final class ScoreJob {
   public static final String COMMAND = "score";
   private static final String POSITIVES = "positives";
+  private static final String HELD_BACK = "held_back";
 
   public record Options(String output, String modelsDir, String version, LocalDate from, LocalDate to,
       int evidenceTerms, TextAnalyzer analyzer, String confHash, String runId, String commandLine) {}
 
-  public record Result(String version, long articles, long rows, long positives, String warning, String table)
-      implements JobResult {
+  /**
+   * @param heldBack rows whose probability reaches the topic's threshold but which the rules keep unlabelled (a
+   *     passing mention or a rules negative: {@code topic_scores.rules})
+   */
+  public record Result(String version, long articles, long rows, long positives, long heldBack, String warning,
+      String table) implements JobResult {
     @Override
     public String summary() {
       return (warning == null ? "" : "WARNING: " + warning + "\n")
-          + String.format("score: model %s scored %d articles: %d topic_scores rows (%d labelled positive) "
-          + "written to %s", version, articles, rows, positives, table);
+          + String.format("score: model %s scored %d articles: %d topic_scores rows (%d labelled positive; %d more "
+          + "reach the threshold but the rules read a passing mention or a negative) written to %s", version,
+          articles, rows, positives, heldBack, table);
     }
   }
 
@@ -51,6 +60,15 @@ public final class ScoreJob {
     return "model " + model.version() + " was trained with dictionary hash " + model.dictionaryHash()
         + " but the conf's dictionaries and stop words hash to " + conf.dictionaryHash()
         + "; scoring tokenises as the model was trained (its own dictionary), retrain to use the new one";
+  }
+
+  /** Whether a row's probability reaches its topic's threshold. */
+  private static Column reachesThreshold(TopicModel model) {
+    Column reaches = lit(false);
+    for (TopicModel.Topic t : model.topics()) {
+      reaches = reaches.or(col("topic").equalTo(t.id()).and(col("probability").geq(t.threshold())));
+    }
+    return reaches;
   }
 
   public static Result run(SparkSession spark, Options o) {
@@ -72,13 +90,14 @@ public final class ScoreJob {
       spark.sparkContext().setJobGroup("score", "4) write topic_scores", false);
       // Labels are counted while writing: caching every score (evidence included) only to count them cost memory.
       Map<String, Long> written = TableIO.write(scores, o.output(), TopicScore.SPEC,
-          TableIO.Mode.REPLACE_PARTITIONS, o.runId(), Map.of(POSITIVES, count_if(col("label"))));
+          TableIO.Mode.REPLACE_PARTITIONS, o.runId(), Map.of(POSITIVES, count_if(col("label")),
+              HELD_BACK, count_if(not(col("label")).and(reachesThreshold(model)))));
       long rows = written.get(TableIO.ROWS);
       long positives = written.get(POSITIVES);
       long n = rows / Math.max(1, model.topics().size());
       record.setRecordsRead(n);
       record.getRowsWritten().put(Tables.TOPIC_SCORES, rows);
-      return new Result(version, n, rows, positives, warning,
+      return new Result(version, n, rows, positives, written.get(HELD_BACK), warning,
           org.topicline.io.Tables.path(o.output(), Tables.TOPIC_SCORES));
     });
   }

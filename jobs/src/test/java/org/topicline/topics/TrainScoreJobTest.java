@@ -140,6 +140,12 @@ class TrainScoreJobTest extends SparkTestBase {
           s.getArticleId() + " " + s.getTopic() + " p=" + s.getProbability() + " rules=" + s.getRules());
       seen.add(s.getRules());
     }
+    long heldBack = scores.stream().filter(s -> !s.getLabel() && s.getProbability() >= thresholds.get(s.getTopic()))
+        .count();
+    assertEquals(heldBack, r.heldBack());
+    assertEquals(scores.stream().filter(TopicScore::getLabel).count(), r.positives());
+    assertTrue(r.summary().contains("labelled positive; " + heldBack + " more reach the threshold but the rules"),
+        r.summary());
     assertEquals("positive", gov.getRules());
     assertEquals("negative", other.getRules());
     assertTrue(seen.containsAll(List.of("positive", "negative")), seen.toString());
