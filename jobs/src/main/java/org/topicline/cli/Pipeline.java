@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.topicline.conf.TopiclineConf;
+import org.topicline.ingest.IngestJob;
 import org.topicline.io.JobResult;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
@@ -170,6 +171,13 @@ public final class Pipeline {
       for (Map.Entry<String, SparkCommand.PreparedJob> step : jobs.entrySet()) {
         spark.sparkContext().setJobGroup("pipeline-" + step.getKey(), "pipeline: " + step.getKey(), false);
         results.put(step.getKey(), step.getValue().run(spark));
+      }
+      // The pipeline's row carries its ingest step's counts, so that it reconciles as that step's row does.
+      if (results.get(INGEST) instanceof IngestJob.Result ingest) {
+        run.setRecordsRead(ingest.recordsRead());
+        run.setArticlesWritten(ingest.articlesWritten());
+        run.setRejected(ingest.rejected());
+        run.setDuplicates(ingest.duplicates());
       }
       return new Result(runId, plan, results);
     });

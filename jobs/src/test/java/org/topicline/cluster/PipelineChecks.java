@@ -53,6 +53,11 @@ final class PipelineChecks {
     long rejects = TableIO.read(spark, out, Tables.REJECTS).count();
     assertEquals((long) ingest.getAs("records_read"), articles + rejects, "records read = articles + rejects");
     assertEquals((long) ingest.getAs("articles_written"), articles);
+    Row pipeline = runs.stream().filter(r -> r.getAs("command").equals("pipeline")).findFirst().orElseThrow();
+    for (String count : List.of("records_read", "articles_written", "rejected", "duplicates")) {
+      assertEquals((Long) ingest.getAs(count), (Long) pipeline.getAs(count), "the pipeline's row has its ingest's "
+          + count);
+    }
     assertEquals(truthLines(fs, sample + "/truth/rejects.jsonl").stream().map(t -> t.path("reason").asText())
         .sorted().toList(), TableIO.read(spark, out, Tables.REJECTS).select("reason").orderBy("reason")
         .collectAsList().stream().map(r -> r.getString(0)).toList(),
