@@ -167,8 +167,8 @@ public record ReviewData(String output, Instant generatedAt, Corpus corpus, List
             summaries);
         // Only articles whose label the threshold decides: where the rules read a passing mention or a negative,
         // the label is theirs whatever the probability, and a reviewer's label there says nothing of the threshold.
-        Column thresholdDecides = col(RULES).isNull().or(col(RULES).isin(SeedRules.Reading.POSITIVE.column(),
-            SeedRules.Reading.AMBIGUOUS.column()));
+        Column thresholdDecides = col(RULES).isNull()
+            .or(col(RULES).isin(SeedRules.Reading.mayLabelColumns().toArray()));
         review = articleLines(ranked(scored.filter(col(THRESHOLD).isNotNull().and(thresholdDecides)),
             s.reviewArticles(), abs(col(PROBABILITY).minus(col(THRESHOLD))).asc()), summaries);
       } finally {

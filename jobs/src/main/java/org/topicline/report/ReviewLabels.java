@@ -21,7 +21,8 @@ final class ReviewLabels {
       for (ArticleLine a : t.review()) {
         b.append(a.articleId()).append(',').append(t.id()).append(",,")
             .append(String.format(Locale.ROOT, "%.4f", a.probability())).append(',').append(a.label() ? 1 : 0)
-            .append(',').append(a.rules() == null ? "" : a.rules()).append(',').append(quoted(a.title())).append('\n');
+            .append(',').append(a.rules() == null ? "" : a.rules())
+            .append(',').append(quoted(a.title())).append('\n');
       }
     }
     return b.toString();

@@ -97,21 +97,34 @@ public final class SeedRules {
    */
   public enum Reading {
     /** A confident negative: excluded, "against" dominating, or a small share with no headline about it. */
-    NEGATIVE,
+    NEGATIVE(false),
     /** Fewer topic sentences than {@code min-mentions}: a passing mention. */
-    PASSING,
+    PASSING(false),
     /** A main subject by the rules: a weak positive. */
-    POSITIVE,
+    POSITIVE(true),
     /** Between a passing mention and a main subject: left out of training, the model decides. */
-    AMBIGUOUS;
+    AMBIGUOUS(true);
+
+    private final boolean mayLabel;
+    // Made once: scoring writes one per article and topic.
+    private final String column = name().toLowerCase(java.util.Locale.ROOT);
+
+    Reading(boolean mayLabel) {
+      this.mayLabel = mayLabel;
+    }
 
     public boolean mayLabel() {
-      return this == POSITIVE || this == AMBIGUOUS;
+      return mayLabel;
     }
 
     /** The value in {@code topic_scores.rules}. */
     public String column() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return column;
+    }
+
+    /** The {@code topic_scores.rules} values under which the model may label. */
+    public static List<String> mayLabelColumns() {
+      return java.util.Arrays.stream(values()).filter(Reading::mayLabel).map(Reading::column).toList();
     }
   }
 

@@ -51,12 +51,17 @@ class TrendsDuckDbTest extends SparkTestBase {
       .add("sentences", "array<int>").add("keywords", "array<string>").add("method", "string")
       .add("year", "int").add("month", "int");
 
+  /** The trends fixture corpus from January 2021 to {@code to}, its articles and scores written under a new dir. */
+  private static Path corpus(String dir, LocalDate to) throws java.io.IOException {
+    Path out = newDir(dir);
+    TrendsJobTest.corpus(LocalDate.of(2021, 1, 1), to).writeTables(spark, out.toString());
+    return out;
+  }
+
   @Test
   void dashboardQueriesGiveSparksNumbers() throws Exception {
-    Path out = newDir("bi");
+    Path out = corpus("bi", LocalDate.of(2022, 12, 31));
     String output = out.toString();
-    TrendFixtures corpus = TrendsJobTest.corpus(LocalDate.of(2021, 1, 1), LocalDate.of(2022, 12, 31));
-    corpus.writeTables(spark, output);
     TrendsJob.run(spark, TrendsJobTest.options(output, null, null));
     // A small summaries table in the summary capability's layout: the first sentence as the summary.
     spark.read().parquet(Tables.path(output, Tables.ARTICLES)).createOrReplaceTempView("articles_v");
@@ -110,10 +115,8 @@ class TrendsDuckDbTest extends SparkTestBase {
    */
   @Test
   void aColumnAddedByALaterReleaseReadsInBothEnginesNullWhereItWasNotWritten() throws Exception {
-    Path out = newDir("bi-upgrade");
+    Path out = corpus("bi-upgrade", LocalDate.of(2021, 3, 31));
     String output = out.toString();
-    TrendFixtures corpus = TrendsJobTest.corpus(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31));
-    corpus.writeTables(spark, output);
     List<String> february = rows(spark.read().parquet(Tables.path(output, Tables.TOPIC_SCORES))
         .filter("year = 2021 AND month = 2").select("article_id").orderBy("article_id"));
     assertFalse(february.isEmpty());
