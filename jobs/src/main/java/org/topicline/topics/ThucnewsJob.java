@@ -1,6 +1,10 @@
 package org.topicline.topics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +27,7 @@ import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -64,6 +69,7 @@ public final class ThucnewsJob {
   private static final String CLASSIFIER_PREDICTION = "classifier_prediction";
   private static final String MARGINS = "margins";
   private static final long SPLIT_SEED = 20_240_501L;
+  private static final int SPLIT_BUCKETS = 10_000;
   private static final StructType SCHEMA = new StructType().add(TEXT, DataTypes.StringType, false)
       .add(LABEL_NAME, DataTypes.StringType, false);
 
@@ -212,11 +218,11 @@ public final class ThucnewsJob {
     if (all.size() == 1) {
       return all;
     }
-    Dataset<Row>[] split = train.randomSplit(new double[] {1 - s.validationFraction(), s.validationFraction()},
-        SPLIT_SEED);
-    PipelineModel features = new Pipeline().setStages(featureStages(labels, analyzer, s)).fit(split[0]);
-    Dataset<Row> fit = features.transform(split[0]).select(LABEL, FEATURES).cache();
-    Dataset<Row> validation = features.transform(split[1]).select(LABEL, FEATURES).cache();
+    Column heldOut = heldOut(s.validationFraction());
+    Dataset<Row> fitLines = train.filter(not(heldOut));
+    PipelineModel features = new Pipeline().setStages(featureStages(labels, analyzer, s)).fit(fitLines);
+    Dataset<Row> fit = features.transform(fitLines).select(LABEL, FEATURES).cache();
+    Dataset<Row> validation = features.transform(train.filter(heldOut)).select(LABEL, FEATURES).cache();
     try {
       List<Candidate> out = new ArrayList<>();
       for (Candidate c : all) {
@@ -234,6 +240,17 @@ public final class ThucnewsJob {
       fit.unpersist();
       validation.unpersist();
     }
+  }
+
+  /**
+   * Whether a training line is in the share the candidates are compared on: a hash of its text and label, so the
+   * same lines whatever the partitioning. Dataset.randomSplit samples each partition with its own seed: with it,
+   * local[8] compared the candidates on other lines than local[2] and chose another regularisation (README).
+   * Repeated lines fall on the same side, so none is both fitted and validated.
+   */
+  static Column heldOut(double fraction) {
+    return pmod(xxhash64(col(TEXT), col(LABEL_NAME), lit(SPLIT_SEED)), lit(SPLIT_BUCKETS))
+        .lt(lit(Math.round(fraction * SPLIT_BUCKETS)));
   }
 
   /** Features, classifier, and the predicted label's name; {@code labels} fixes the label indices. */

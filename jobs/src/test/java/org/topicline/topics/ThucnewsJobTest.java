@@ -98,6 +98,26 @@ class ThucnewsJobTest extends SparkTestBase {
   }
 
   @Test
+  void theCandidatesAreComparedOnTheSameLinesWhateverThePartitioning() throws Exception {
+    Path file = Files.createDirectories(scratch.resolve("split")).resolve("lines.txt");
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      s.append("第").append(i).append("条消息\t").append(CLASSES[i % CLASSES.length][0]).append('\n');
+    }
+    Files.writeString(file, s.toString());
+    Dataset<Row> lines = ThucnewsJob.read(spark, DataPaths.normalise(file.toString()));
+    List<String> one = heldOutTexts(lines.repartition(1));
+    assertEquals(one, heldOutTexts(lines.repartition(7)));
+    // A quarter of 400 lines, give or take the hash's spread.
+    assertTrue(one.size() >= 70 && one.size() <= 130, one.size() + " held out");
+  }
+
+  private static List<String> heldOutTexts(Dataset<Row> lines) {
+    return lines.filter(ThucnewsJob.heldOut(0.25)).select(ThucnewsJob.TEXT).as(Encoders.STRING()).collectAsList()
+        .stream().sorted().toList();
+  }
+
+  @Test
   void theSavedModelScoresUnlabelledTextAsTrained() {
     assertNotNull(result.savedTo());
     assertEquals(List.of("stocks", "game", "sports"), predict(result.savedTo(), "晚间股市大盘涨停", "一周网游玩家公测",
