@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.topicline.io.DataPaths;
+import org.topicline.io.HashShare;
 import org.topicline.io.JobResult;
 import org.topicline.io.TableIO;
 import org.topicline.io.Tables;
@@ -141,7 +142,7 @@ public final class NameCandidatesJob {
 
   /** Headline and body of each article in one string. */
   static Dataset<String> texts(Dataset<Row> articles, double fraction) {
-    Dataset<Row> read = fraction < 1 ? articles.sample(fraction, 20_240_501L) : articles;
+    Dataset<Row> read = fraction < 1 ? articles.filter(HashShare.of(fraction, functions.col("article_id"))) : articles;
     return read.select(functions.concat_ws("\n", functions.col("kicker"), functions.col("title"),
         functions.col("subtitle"), functions.col("body"))).as(Encoders.STRING());
   }

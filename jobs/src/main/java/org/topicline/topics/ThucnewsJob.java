@@ -3,8 +3,6 @@ package org.topicline.topics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +33,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.topicline.io.DataPaths;
+import org.topicline.io.HashShare;
 import org.topicline.io.JobResult;
 import org.topicline.text.HanLPTokenizer;
 import org.topicline.text.TextAnalyzer;
@@ -69,7 +68,6 @@ public final class ThucnewsJob {
   private static final String CLASSIFIER_PREDICTION = "classifier_prediction";
   private static final String MARGINS = "margins";
   private static final long SPLIT_SEED = 20_240_501L;
-  private static final int SPLIT_BUCKETS = 10_000;
   private static final StructType SCHEMA = new StructType().add(TEXT, DataTypes.StringType, false)
       .add(LABEL_NAME, DataTypes.StringType, false);
 
@@ -218,6 +216,7 @@ public final class ThucnewsJob {
     if (all.size() == 1) {
       return all;
     }
+    // Lines chosen by a hash of the line, the same on any number of cores (randomSplit's were not, README).
     Column heldOut = heldOut(s.validationFraction());
     Dataset<Row> fitLines = train.filter(not(heldOut));
     PipelineModel features = new Pipeline().setStages(featureStages(labels, analyzer, s)).fit(fitLines);
@@ -242,15 +241,9 @@ public final class ThucnewsJob {
     }
   }
 
-  /**
-   * Whether a training line is in the share the candidates are compared on: a hash of its text and label, so the
-   * same lines whatever the partitioning. Dataset.randomSplit samples each partition with its own seed: with it,
-   * local[8] compared the candidates on other lines than local[2] and chose another regularisation (README).
-   * Repeated lines fall on the same side, so none is both fitted and validated.
-   */
+  /** The training lines the candidates are compared on; repeated lines fall on the same side. */
   static Column heldOut(double fraction) {
-    return pmod(xxhash64(col(TEXT), col(LABEL_NAME), lit(SPLIT_SEED)), lit(SPLIT_BUCKETS))
-        .lt(lit(Math.round(fraction * SPLIT_BUCKETS)));
+    return HashShare.of(fraction, col(TEXT), col(LABEL_NAME), lit(SPLIT_SEED));
   }
 
   /** Features, classifier, and the predicted label's name; {@code labels} fixes the label indices. */

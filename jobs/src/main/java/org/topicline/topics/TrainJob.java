@@ -2,10 +2,7 @@ package org.topicline.topics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,6 +31,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.topicline.ingest.Article;
 import org.topicline.io.DataPaths;
 import org.topicline.io.DateWindow;
+import org.topicline.io.HashShare;
 import org.topicline.io.JobResult;
 import org.topicline.io.RunLog;
 import org.topicline.io.RunRecord;
@@ -396,8 +394,7 @@ public final class TrainJob {
           : udf(label, DataTypes.IntegerType).apply(col("articleId"), col("source"), col("sourceId"),
               col(ruleCol(i))));
     }
-    int cut = (int) Math.round(heldOutFraction * 1000);
-    return df.drop(rules).withColumn("tl_held_out", pmod(xxhash64(col("articleId")), lit(1000)).lt(cut));
+    return df.drop(rules).withColumn("tl_held_out", HashShare.of(heldOutFraction, col("articleId")));
   }
 
   /** Gold labels by item key and topic, as {@link #labelled} looks them up. */

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.topicline.SparkTestBase;
 import org.topicline.ingest.Article;
 import org.topicline.io.DataPaths;
 import org.topicline.io.TableIO;
+import org.topicline.io.Tables;
 
 class NameCandidatesJobTest extends SparkTestBase {
   /** 李强 is in this analyzer's dictionary, 张建国 is not: only the second is proposed. */
@@ -65,6 +68,24 @@ class NameCandidatesJobTest extends SparkTestBase {
         .candidates().stream().map(c -> c.name() + " " + c.recognised()).toList();
     assertEquals(List.of("张建国 8", "王建华 4"), proposed.apply(10));
     assertEquals(List.of("张建国 8"), proposed.apply(1));
+  }
+
+  /** --fraction reads the same articles whatever the partitioning: a hash of the article id chooses them. */
+  @Test
+  void aFractionReadsTheSameArticlesWhateverThePartitioning() throws Exception {
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      articles.add(TokeniseJobTest.article("a" + i, null, "标题" + i, null, "正文" + i));
+    }
+    String output = DataPaths.normalise(newDir("fraction").toString());
+    TableIO.write(spark.createDataset(articles, Article.ENCODER), output, Article.SPEC, TableIO.Mode.REPLACE,
+        "ingest-1");
+    Dataset<Row> df = TableIO.read(spark, output, Tables.ARTICLES);
+    Function<Dataset<Row>, List<String>> read = d -> NameCandidatesJob.texts(d, 0.5).collectAsList().stream()
+        .sorted().toList();
+    List<String> one = read.apply(df.repartition(1));
+    assertEquals(one, read.apply(df.repartition(5)));
+    assertTrue(one.size() >= 70 && one.size() <= 130, one.size() + " of 200 read");
   }
 
   @Test
