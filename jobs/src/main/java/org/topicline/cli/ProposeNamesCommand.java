@@ -24,7 +24,8 @@ public final class ProposeNamesCommand extends SparkCommand {
   int limit;
 
   @Option(names = "--fraction", defaultValue = "1", paramLabel = "F",
-      description = "Share of the articles read, sampled (default: ${DEFAULT-VALUE}: all).")
+      description = "Share of the articles read, chosen by a hash of the article id: the same on every run "
+          + "(default: ${DEFAULT-VALUE}: all).")
   double fraction;
 
   @Override
