@@ -20,6 +20,15 @@ public final class HashShare {
 
   /** True for about {@code fraction} of the rows: those whose keys hash into the first buckets. */
   public static Column of(double fraction, Column... keys) {
-    return pmod(xxhash64(keys), lit(BUCKETS)).lt(lit((int) Math.round(fraction * BUCKETS)));
+    return range(0, fraction, keys);
+  }
+
+  /**
+   * True for the rows whose keys hash into [{@code from}, {@code to}) of the unit interval: consecutive ranges
+   * split the rows into disjoint folds that together hold every row.
+   */
+  public static Column range(double from, double to, Column... keys) {
+    Column bucket = pmod(xxhash64(keys), lit(BUCKETS));
+    return bucket.geq(lit((int) Math.round(from * BUCKETS))).and(bucket.lt(lit((int) Math.round(to * BUCKETS))));
   }
 }

@@ -10,7 +10,7 @@ import org.topicline.conf.TopiclineConf;
  */
 public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean binaryTf, int minDocFreq, int vocabSize,
     List<Double> regParams, List<Double> svcRegParams, List<Double> squaredHingeRegParams, int neighbours,
-    double neighbourWeight, double validationFraction, int maxIter)
+    double neighbourWeight, double validationFraction, int validationFolds, int maxIter)
     implements java.io.Serializable {
   public static final String MAX_CHAR_NGRAM = "train.supervised-max-char-ngram";
   public static final String BLOCK_NORMS = "train.supervised-block-norms";
@@ -23,6 +23,7 @@ public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean b
   public static final String NEIGHBOURS = "train.supervised-neighbours";
   public static final String NEIGHBOUR_WEIGHT = "train.supervised-neighbour-weight";
   public static final String VALIDATION_FRACTION = "train.supervised-validation-fraction";
+  public static final String VALIDATION_FOLDS = "train.supervised-validation-folds";
   public static final String MAX_ITER = "train.supervised-max-iter";
 
   public SupervisedSettings {
@@ -52,6 +53,7 @@ public record SupervisedSettings(int maxCharNgram, boolean blockNorms, boolean b
         conf.getInt(NEIGHBOURS, 1, 1000),
         conf.getDouble(NEIGHBOUR_WEIGHT, 0, 100),
         conf.getDouble(VALIDATION_FRACTION, 0.05, 0.5),
+        conf.getInt(VALIDATION_FOLDS, 1, 20),
         conf.getInt(MAX_ITER, 1, 10_000));
   }
 

@@ -97,13 +97,16 @@ public final class ThucnewsJob {
   public record Candidate(Classifier classifier, double regParam, double validationAccuracy,
       double withoutNeighbours) {}
 
-  public record Result(long trainRows, long testRows, List<Candidate> candidates, Candidate chosen, double accuracy,
-      double macroF1, double accuracyWithoutNeighbours, String savedTo) implements JobResult {
+  /** {@code validationFolds}: 1 when the candidates were compared on one held-out share, else the folds. */
+  public record Result(long trainRows, long testRows, List<Candidate> candidates, int validationFolds,
+      Candidate chosen, double accuracy, double macroF1, double accuracyWithoutNeighbours, String savedTo)
+      implements JobResult {
     @Override
     public String summary() {
       StringBuilder s = new StringBuilder("train --labels: ").append(trainRows).append(" training lines");
       if (candidates.size() > 1) {
-        s.append("; classifier and regularisation chosen on a held-out share of them:");
+        s.append("; classifier and regularisation chosen ").append(validationFolds == 1 ? "on a held-out share of them:"
+            : "by " + validationFolds + "-fold cross-validation over them:");
         for (Candidate c : candidates) {
           s.append(String.format("%n  %s reg-param %s -> %.4f", c.classifier(), c.regParam(),
               c.validationAccuracy()));
@@ -187,8 +190,8 @@ public final class ThucnewsJob {
           throw new UncheckedIOException(e);
         }
       }
-      return new Result(train.count(), scores.rows(), candidates, chosen, scores.accuracy(), scores.macroF1(), alone,
-          saved);
+      return new Result(train.count(), scores.rows(), candidates, s.validationFolds(), chosen, scores.accuracy(),
+          scores.macroF1(), alone, saved);
     } finally {
       spark.sparkContext().setJobDescription(null);
       train.unpersist();
@@ -207,8 +210,10 @@ public final class ThucnewsJob {
   }
 
   /**
-   * Each candidate fitted on one share of the training lines and measured on the rest. The features are fitted once;
-   * the test lines are never seen here. A single candidate is returned unmeasured.
+   * Each candidate fitted on one share of the training lines and measured on the rest: the held-out share of
+   * {@code train.supervised-validation-fraction}, or with {@code train.supervised-validation-folds} k > 1 each of k
+   * folds in turn (accuracy pooled over all lines). The features are fitted on each fitting share; the test lines
+   * are never seen here. A single candidate is returned unmeasured.
    */
   static List<Candidate> validate(Dataset<Row> train, StringIndexerModel labels, TextAnalyzer analyzer,
       SupervisedSettings s) {
@@ -216,34 +221,59 @@ public final class ThucnewsJob {
     if (all.size() == 1) {
       return all;
     }
-    // Lines chosen by a hash of the line, the same on any number of cores (randomSplit's were not, README).
-    Column heldOut = heldOut(s.validationFraction());
-    Dataset<Row> fitLines = train.filter(not(heldOut));
-    PipelineModel features = new Pipeline().setStages(featureStages(labels, analyzer, s)).fit(fitLines);
-    Dataset<Row> fit = features.transform(fitLines).select(LABEL, FEATURES).cache();
-    Dataset<Row> validation = features.transform(train.filter(heldOut)).select(LABEL, FEATURES).cache();
-    try {
-      List<Candidate> out = new ArrayList<>();
-      for (Candidate c : all) {
-        Dataset<Row> predicted = new Pipeline().setStages(classifierStages(s, c.classifier(), c.regParam())).fit(fit)
-            .transform(validation).cache();
-        try {
-          double accuracy = score(predicted).accuracy();
-          out.add(new Candidate(c.classifier(), c.regParam(), accuracy, withoutNeighbours(s, predicted)));
-        } finally {
-          predicted.unpersist();
+    // Correct predictions, with the vote and without, and lines validated, per candidate over the folds.
+    double[][] counts = new double[all.size()][3];
+    for (Column heldOut : validationShares(s)) {
+      Dataset<Row> fitLines = train.filter(not(heldOut));
+      PipelineModel features = new Pipeline().setStages(featureStages(labels, analyzer, s)).fit(fitLines);
+      Dataset<Row> fit = features.transform(fitLines).select(LABEL, FEATURES).cache();
+      Dataset<Row> validation = features.transform(train.filter(heldOut)).select(LABEL, FEATURES).cache();
+      try {
+        for (int i = 0; i < all.size(); i++) {
+          Candidate c = all.get(i);
+          Dataset<Row> predicted = new Pipeline().setStages(classifierStages(s, c.classifier(), c.regParam()))
+              .fit(fit).transform(validation).cache();
+          try {
+            Scores scores = score(predicted);
+            counts[i][0] += scores.accuracy() * scores.rows();
+            counts[i][1] += withoutNeighbours(s, predicted) * scores.rows();
+            counts[i][2] += scores.rows();
+          } finally {
+            predicted.unpersist();
+          }
         }
+      } finally {
+        fit.unpersist();
+        validation.unpersist();
       }
-      return out;
-    } finally {
-      fit.unpersist();
-      validation.unpersist();
     }
+    List<Candidate> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      Candidate c = all.get(i);
+      out.add(new Candidate(c.classifier(), c.regParam(), counts[i][0] / counts[i][2], counts[i][1] / counts[i][2]));
+    }
+    return out;
   }
 
-  /** The training lines the candidates are compared on; repeated lines fall on the same side. */
-  static Column heldOut(double fraction) {
-    return HashShare.of(fraction, col(TEXT), col(LABEL_NAME), lit(SPLIT_SEED));
+  /**
+   * The shares of the training lines the candidates are measured on, chosen by a hash of each line (text and label):
+   * the same lines on any number of cores (randomSplit's were not, README), and repeated lines on the same side.
+   * One share of the validation fraction, or k folds that together hold every line once.
+   */
+  static List<Column> validationShares(SupervisedSettings s) {
+    int k = s.validationFolds();
+    if (k == 1) {
+      return List.of(share(0, s.validationFraction()));
+    }
+    List<Column> folds = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      folds.add(share((double) i / k, (double) (i + 1) / k));
+    }
+    return folds;
+  }
+
+  private static Column share(double from, double to) {
+    return HashShare.range(from, to, col(TEXT), col(LABEL_NAME), lit(SPLIT_SEED));
   }
 
   /** Features, classifier, and the predicted label's name; {@code labels} fixes the label indices. */

@@ -50,8 +50,13 @@ class ThucnewsJobTest extends SparkTestBase {
 
   static SupervisedSettings settings(List<Double> regParams, List<Double> svcRegParams,
       List<Double> squaredHingeRegParams) {
+    return settings(regParams, svcRegParams, squaredHingeRegParams, 1);
+  }
+
+  static SupervisedSettings settings(List<Double> regParams, List<Double> svcRegParams,
+      List<Double> squaredHingeRegParams, int folds) {
     return new SupervisedSettings(3, true, true, 1, 1_000_000, regParams, svcRegParams, squaredHingeRegParams, 3,
-        0.25, 0.25, 20);
+        0.25, 0.25, folds, 20);
   }
 
   static ThucnewsJob.Result run(String name, SupervisedSettings settings) throws Exception {
@@ -99,22 +104,49 @@ class ThucnewsJobTest extends SparkTestBase {
 
   @Test
   void theCandidatesAreComparedOnTheSameLinesWhateverThePartitioning() throws Exception {
-    Path file = Files.createDirectories(scratch.resolve("split")).resolve("lines.txt");
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 400; i++) {
-      s.append("第").append(i).append("条消息\t").append(CLASSES[i % CLASSES.length][0]).append('\n');
-    }
-    Files.writeString(file, s.toString());
-    Dataset<Row> lines = ThucnewsJob.read(spark, DataPaths.normalise(file.toString()));
-    List<String> one = heldOutTexts(lines.repartition(1));
-    assertEquals(one, heldOutTexts(lines.repartition(7)));
+    Dataset<Row> lines = numberedLines(400);
+    List<String> one = validated(lines.repartition(1), settings(List.of(0.1), List.of(0.01), List.of(), 1)).get(0);
+    assertEquals(List.of(one), validated(lines.repartition(7), settings(List.of(0.1), List.of(0.01), List.of(), 1)));
     // A quarter of 400 lines, give or take the hash's spread.
     assertTrue(one.size() >= 70 && one.size() <= 130, one.size() + " held out");
   }
 
-  private static List<String> heldOutTexts(Dataset<Row> lines) {
-    return lines.filter(ThucnewsJob.heldOut(0.25)).select(ThucnewsJob.TEXT).as(Encoders.STRING()).collectAsList()
-        .stream().sorted().toList();
+  @Test
+  void foldsHoldEveryLineOnce() throws Exception {
+    List<List<String>> folds = validated(numberedLines(400), settings(List.of(0.1), List.of(0.01), List.of(), 4));
+    assertEquals(4, folds.size());
+    List<String> all = folds.stream().flatMap(List::stream).sorted().toList();
+    assertEquals(400, all.size());
+    assertEquals(400, all.stream().distinct().count());
+    folds.forEach(f -> assertTrue(f.size() >= 70 && f.size() <= 130, f.size() + " lines in a fold"));
+  }
+
+  @Test
+  void candidatesAreChosenByCrossValidationWhenFoldsAreSet() throws Exception {
+    ThucnewsJob.Result r = run("folds", settings(List.of(0.1), List.of(), List.of(0.01), 3));
+    assertEquals(1.0, r.accuracy(), r.summary());
+    assertEquals(2, r.candidates().size(), r.summary());
+    // With a third of the lines out, the strongly regularised regression falls well behind the SVM.
+    assertEquals(ThucnewsJob.Classifier.SQUARED_HINGE, r.chosen().classifier(), r.summary());
+    assertTrue(r.chosen().validationAccuracy() >= 0.9, r.summary());
+    assertTrue(r.candidates().get(0).validationAccuracy() < 0.8, r.summary());
+    assertTrue(r.summary().contains("3-fold cross-validation"), r.summary());
+  }
+
+  private static Dataset<Row> numberedLines(int count) throws Exception {
+    Path file = Files.createDirectories(scratch.resolve("split")).resolve("lines.txt");
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      s.append("第").append(i).append("条消息\t").append(CLASSES[i % CLASSES.length][0]).append('\n');
+    }
+    Files.writeString(file, s.toString());
+    return ThucnewsJob.read(spark, DataPaths.normalise(file.toString()));
+  }
+
+  /** The texts of each validation share, sorted. */
+  private static List<List<String>> validated(Dataset<Row> lines, SupervisedSettings s) {
+    return ThucnewsJob.validationShares(s).stream().map(share -> lines.filter(share).select(ThucnewsJob.TEXT)
+        .as(Encoders.STRING()).collectAsList().stream().sorted().toList()).toList();
   }
 
   @Test
@@ -152,7 +184,7 @@ class ThucnewsJobTest extends SparkTestBase {
   @Test
   void withoutTheVoteThePipelineEndsWithTheClassifier() throws Exception {
     SupervisedSettings s = new SupervisedSettings(3, true, true, 1, 1_000_000, List.of(0.001), List.of(), List.of(0.01),
-        3, 0, 0.25, 20);
+        3, 0, 0.25, 1, 20);
     ThucnewsJob.Result r = run("no-vote", s);
     assertEquals(1.0, r.accuracy(), r.summary());
     // Nothing to compare: the classifier alone is the prediction.
@@ -173,7 +205,7 @@ class ThucnewsJobTest extends SparkTestBase {
         .setOutputCol(ThucnewsJob.LABEL).fit(train);
     for (boolean blockNorms : new boolean[] {true, false}) {
       SupervisedSettings s = new SupervisedSettings(3, blockNorms, true, 1, 1_000_000, List.of(0.01), List.of(), List.of(),
-          3, 0.25, 0.25, 20);
+          3, 0.25, 0.25, 1, 20);
       List<Row> rows = new Pipeline().setStages(ThucnewsJob.featureStages(labels, TextAnalyzer.from(
           TopiclineConf.defaults()), s)).fit(train).transform(train).select(ThucnewsJob.FEATURES).collectAsList();
       for (Row r : rows) {
@@ -182,7 +214,7 @@ class ThucnewsJobTest extends SparkTestBase {
       }
     }
     SupervisedSettings s = new SupervisedSettings(3, true, true, 1, 1_000_000, List.of(0.01), List.of(), List.of(), 3, 0.25,
-        0.25, 20);
+        0.25, 1, 20);
     Row r = new Pipeline().setStages(ThucnewsJob.featureStages(labels, TextAnalyzer.from(TopiclineConf.defaults()), s))
         .fit(train).transform(train)
         .select(ThucnewsJob.WORD_VECTOR, ThucnewsJob.CHAR_VECTOR, ThucnewsJob.FEATURES).first();
@@ -265,6 +297,11 @@ class ThucnewsJobTest extends SparkTestBase {
     ConfException neighbours = assertThrows(ConfException.class,
         () -> SupervisedSettings.from(TopiclineConf.load(f, Map.of())));
     assertTrue(neighbours.getMessage().contains("topicline.train.supervised-neighbours"), neighbours.getMessage());
+    assertEquals(1, d.validationFolds(), d.toString());
+    Files.writeString(f, "topicline.train.supervised-validation-folds = 0\n");
+    ConfException folds = assertThrows(ConfException.class,
+        () -> SupervisedSettings.from(TopiclineConf.load(f, Map.of())));
+    assertTrue(folds.getMessage().contains("topicline.train.supervised-validation-folds"), folds.getMessage());
     Files.writeString(f, "topicline.train.supervised-reg-params = []\n"
         + "topicline.train.supervised-squared-hinge-reg-params = []\n");
     ConfException e = assertThrows(ConfException.class,
