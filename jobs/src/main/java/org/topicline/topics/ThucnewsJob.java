@@ -221,8 +221,7 @@ public final class ThucnewsJob {
     if (all.size() == 1) {
       return all;
     }
-    // Correct predictions, with the vote and without, and lines validated, per candidate over the folds.
-    double[][] counts = new double[all.size()][3];
+    List<Pooled> pooled = all.stream().map(c -> new Pooled()).toList();
     for (Column heldOut : validationShares(s)) {
       Dataset<Row> fitLines = train.filter(not(heldOut));
       PipelineModel features = new Pipeline().setStages(featureStages(labels, analyzer, s)).fit(fitLines);
@@ -235,9 +234,7 @@ public final class ThucnewsJob {
               .fit(fit).transform(validation).cache();
           try {
             Scores scores = score(predicted);
-            counts[i][0] += scores.accuracy() * scores.rows();
-            counts[i][1] += withoutNeighbours(s, predicted) * scores.rows();
-            counts[i][2] += scores.rows();
+            pooled.get(i).add(scores.rows(), scores.accuracy(), withoutNeighbours(s, predicted));
           } finally {
             predicted.unpersist();
           }
@@ -250,9 +247,23 @@ public final class ThucnewsJob {
     List<Candidate> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Candidate c = all.get(i);
-      out.add(new Candidate(c.classifier(), c.regParam(), counts[i][0] / counts[i][2], counts[i][1] / counts[i][2]));
+      Pooled p = pooled.get(i);
+      out.add(new Candidate(c.classifier(), c.regParam(), p.correct / p.rows, p.correctAlone / p.rows));
     }
     return out;
+  }
+
+  /** One candidate's correct predictions, with the vote and without (NaN when it is off), over the folds' lines. */
+  private static final class Pooled {
+    double correct;
+    double correctAlone;
+    long rows;
+
+    void add(long lines, double accuracy, double accuracyAlone) {
+      correct += accuracy * lines;
+      correctAlone += accuracyAlone * lines;
+      rows += lines;
+    }
   }
 
   /**
