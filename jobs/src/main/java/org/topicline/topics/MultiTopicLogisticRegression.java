@@ -44,7 +44,8 @@ public final class MultiTopicLogisticRegression {
 
   /**
    * Fits topic {@code k} on the articles that are not held out and have {@code labels[k] >= 0}, each weighted by
-   * {@code classWeights[k][label]}; a topic whose weights are null is skipped (its fit is null).
+   * {@code classWeights[k][x.weightClass(k)]} (negative, positive, negative that mentions the topic); a topic whose
+   * weights are null is skipped (its fit is null).
    */
   public static Fit[] fit(JavaRDD<TopicInstance> data, int features, double[][] classWeights, Settings s) {
     int topics = classWeights.length;
@@ -128,7 +129,7 @@ public final class MultiTopicLogisticRegression {
         if (points[k] == null || label < 0) {
           continue;
         }
-        double w = classWeights[k][label];
+        double w = classWeights[k][x.weightClass(k)];
         double m = x.margin(points[k]);
         // log(1 + e^m) - y m, computed without overflow.
         loss[k] += w * ((m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m))) - label * m);

@@ -13,10 +13,25 @@ import java.io.Serializable;
  *     out of training
  * @param rules per topic, the seed rules' weak label (1, 0, -1 ambiguous)
  * @param gates per topic, whether the rules let the model label the article
+ * @param mentioned per topic, whether the rules found at least {@code min-mentions} topic sentences (the headline
+ *     counting as one), whatever the label
  * @param heldOut in the held-out split (thresholds and metrics), not in training
  */
 public record TopicInstance(int[] indices, float[] values, byte[] labels, byte[] rules, boolean[] gates,
-    boolean heldOut) implements Serializable {
+    boolean[] mentioned, boolean heldOut) implements Serializable {
+  /** Weight classes of a training article for a topic: see {@link #weightClass}. */
+  public static final int NEGATIVE = 0;
+  public static final int POSITIVE = 1;
+  public static final int MENTIONING_NEGATIVE = 2;
+
+  /**
+   * The article's weight class for topic {@code k} (its label must be 0 or 1): a negative that mentions the topic in
+   * at least {@code min-mentions} sentences is the rubric's passing mention, the contrast the model has to learn
+   * where it decides, so it is weighed apart from negatives that never mention the topic.
+   */
+  public int weightClass(int k) {
+    return labels[k] == 0 && mentioned[k] ? MENTIONING_NEGATIVE : labels[k];
+  }
 
   /** The linear score {@code coef . x + intercept} (the intercept is the last element of {@code coef}). */
   public double margin(double[] coef) {

@@ -20,7 +20,8 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
 
   /** {@code topicline.train}: held-out split, features, regularisation. */
   public record TrainSettings(double heldOutFraction, int vocabSize, int minDocFreq, boolean bigrams,
-      double regParam, int maxIter, double tol, int evidenceTerms, double thresholdBeta)
+      double regParam, int maxIter, double tol, int evidenceTerms, double thresholdBeta,
+      double mentioningNegativeShare)
       implements java.io.Serializable {}
 
   public static TopicSettings from(TopiclineConf conf) {
@@ -49,7 +50,8 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
         conf.getInt("train.max-iter", 1, 10_000),
         conf.getDouble("train.tol", 0, 1),
         conf.getInt("train.evidence-terms", 0, 100),
-        conf.getDouble("train.threshold-f-beta", 0.1, 10));
+        conf.getDouble("train.threshold-f-beta", 0.1, 10),
+        conf.getDouble("train.mentioning-negative-share", 0, 1));
     return new TopicSettings(topics, train);
   }
 

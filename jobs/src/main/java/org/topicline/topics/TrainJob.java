@@ -145,17 +145,17 @@ public final class TrainJob {
     TopicSettings.TrainSettings ts = o.settings().train();
     int n = topics.size();
     spark.sparkContext().setJobGroup("train", "5) class counts", false);
-    // [topic][label] over the training split, plus the articles read.
-    long[] counted = instances.aggregate(new long[2 * n + 1], (c, x) -> {
-      c[2 * n]++;
+    // [topic][weight class] over the training split, plus the articles read.
+    long[] counted = instances.aggregate(new long[3 * n + 1], (c, x) -> {
+      c[3 * n]++;
       for (int i = 0; i < n && !x.heldOut(); i++) {
         if (x.labels()[i] >= 0) {
-          c[2 * i + x.labels()[i]]++;
+          c[3 * i + x.weightClass(i)]++;
         }
       }
       return c;
     }, TrainJob::sum);
-    long articleCount = counted[2 * n];
+    long articleCount = counted[3 * n];
     record.setRecordsRead(articleCount);
 
     List<TopicModel.Topic> trained = new ArrayList<>();
@@ -165,22 +165,22 @@ public final class TrainJob {
     double[][] classWeights = new double[n][];
     for (int i = 0; i < n; i++) {
       TopicSpec t = topics.get(i);
-      long neg = counted[2 * i];
-      long pos = counted[2 * i + 1];
+      long pos = counted[3 * i + TopicInstance.POSITIVE];
+      long neg = negatives(counted, i);
+      long mentioning = counted[3 * i + TopicInstance.MENTIONING_NEGATIVE];
       Map<String, Object> meta = TopicModel.map();
       meta.put("id", t.id());
       meta.put("display_name", t.displayName());
       meta.put("train_positives", pos);
       meta.put("train_negatives", neg);
+      meta.put("train_mentioning_negatives", mentioning);
       topicMeta.add(meta);
       if (pos < 2 || neg < 2) {
         untrained.add(t.id() + ": " + pos + " positives and " + neg + " negatives in the training split");
         meta.put("trained", false);
         continue;
       }
-      // Classes weigh the same in the loss, however rare the topic.
-      double total = pos + neg;
-      classWeights[i] = new double[] {total / (2.0 * neg), total / (2.0 * pos)};
+      classWeights[i] = classWeights(pos, neg, mentioning, ts.mentioningNegativeShare());
     }
 
     spark.sparkContext().setJobGroup("train", "5) logistic regressions, all topics in each pass", false);
@@ -244,8 +244,8 @@ public final class TrainJob {
       mm.setSupport(m.support());
       mm.setThreshold(threshold);
       mm.setHeldOut(m.size());
-      mm.setTrainPositives(counted[2 * i + 1]);
-      mm.setTrainNegatives(counted[2 * i]);
+      mm.setTrainPositives(counted[3 * i + TopicInstance.POSITIVE]);
+      mm.setTrainNegatives(negatives(counted, i));
       mm.setRunId(o.runId());
       metrics.add(mm);
       meta.put("trained", true);
@@ -309,7 +309,7 @@ public final class TrainJob {
     return new Result(version, modelDir, articleCount, metrics, untrained);
   }
 
-  /** Each article's features (as floats) with its per-topic labels, weak labels and gates. */
+  /** Each article's features (as floats) with its per-topic labels, weak labels, gates and mentions. */
   static JavaRDD<TopicInstance> instances(Dataset<Row> tokens, TfIdfBlocks blocks, int topics) {
     List<String> cols = new ArrayList<>(List.of("tl_held_out", TopicFeatures.HEADLINE_TOKENS,
         TopicFeatures.BODY_TOKENS));
@@ -317,6 +317,7 @@ public final class TrainJob {
       cols.add(labelCol(i));
       cols.add(ruleCol(i));
       cols.add(gateCol(i));
+      cols.add(mentionedCol(i));
     }
     org.apache.spark.broadcast.Broadcast<TfIdfBlocks> b = tokens.sparkSession().sparkContext()
         .broadcast(blocks, scala.reflect.ClassTag$.MODULE$.apply(TfIdfBlocks.class));
@@ -331,12 +332,14 @@ public final class TrainJob {
           byte[] labels = new byte[topics];
           byte[] rules = new byte[topics];
           boolean[] gates = new boolean[topics];
+          boolean[] mentioned = new boolean[topics];
           for (int i = 0; i < topics; i++) {
-            labels[i] = (byte) r.getInt(3 + 3 * i);
-            rules[i] = (byte) r.getInt(4 + 3 * i);
-            gates[i] = r.getBoolean(5 + 3 * i);
+            labels[i] = (byte) r.getInt(3 + 4 * i);
+            rules[i] = (byte) r.getInt(4 + 4 * i);
+            gates[i] = r.getBoolean(5 + 4 * i);
+            mentioned[i] = r.getBoolean(6 + 4 * i);
           }
-          return new TopicInstance(v.indices(), values, labels, rules, gates, r.getBoolean(0));
+          return new TopicInstance(v.indices(), values, labels, rules, gates, mentioned, r.getBoolean(0));
         });
   }
 
@@ -357,22 +360,29 @@ public final class TrainJob {
     return "tl_gate_" + topic;
   }
 
+  /** Whether the rules found at least {@code min-mentions} sentences about topic i, whatever its label. */
+  static String mentionedCol(int topic) {
+    return "tl_mentioned_" + topic;
+  }
+
   /**
-   * Adds per topic the seed rules' weak label ({@code tl_rule_i}: 1, 0, or -1 left out) and the training label
-   * ({@code tl_label_i}: a gold label where there is one, else the weak label), and the held-out flag.
+   * Adds per topic the seed rules' weak label ({@code tl_rule_i}: 1, 0, or -1 left out), the training label
+   * ({@code tl_label_i}: a gold label where there is one, else the weak label), the gate and whether the topic is
+   * mentioned, and the held-out flag.
    */
   static Dataset<Row> labelled(Dataset<Article> articles, List<TopicSpec> topics, Map<String, Integer> gold,
       double heldOutFraction) {
-    // One pass of the rules per article (the text normalised and split once) gives, for every topic, the weak label
-    // and whether the model may label the article.
+    // One pass of the rules per article (the text normalised and split once) gives, for every topic, the weak label,
+    // whether the model may label the article and whether the topic is mentioned.
     TopicSpec[] specs = topics.toArray(TopicSpec[]::new);
     UDF2<String, String, int[]> rule = (headline, body) -> {
       SeedRules.Text text = SeedRules.Text.of(headline, body);
-      int[] out = new int[2 * specs.length];
+      int[] out = new int[3 * specs.length];
       for (int i = 0; i < specs.length; i++) {
         SeedRules.Score s = SeedRules.score(specs[i], text);
-        out[2 * i] = SeedRules.weakLabel(specs[i], s);
-        out[2 * i + 1] = SeedRules.mayLabel(specs[i], s) ? 1 : 0;
+        out[3 * i] = SeedRules.weakLabel(specs[i], s);
+        out[3 * i + 1] = SeedRules.mayLabel(specs[i], s) ? 1 : 0;
+        out[3 * i + 2] = s.mentions() >= specs[i].minMentions() ? 1 : 0;
       }
       return out;
     };
@@ -380,8 +390,9 @@ public final class TrainJob {
     Dataset<Row> df = articles.toDF().withColumn(rules, udf(rule, DataTypes.createArrayType(DataTypes.IntegerType,
         false)).apply(concat_ws(" ", col("kicker"), col("title"), col("subtitle")), col("body")));
     for (int i = 0; i < topics.size(); i++) {
-      df = df.withColumn(ruleCol(i), col(rules).getItem(2 * i))
-          .withColumn(gateCol(i), col(rules).getItem(2 * i + 1).equalTo(1));
+      df = df.withColumn(ruleCol(i), col(rules).getItem(3 * i))
+          .withColumn(gateCol(i), col(rules).getItem(3 * i + 1).equalTo(1))
+          .withColumn(mentionedCol(i), col(rules).getItem(3 * i + 2).equalTo(1));
       String topicId = topics.get(i).id();
       UDF4<String, String, String, Integer, Integer> label = (articleId, source, sourceId, weak) -> {
         Integer g = gold.get(articleId + "\t" + topicId);
@@ -463,6 +474,31 @@ public final class TrainJob {
       }
       return a;
     });
+  }
+
+  /** Topic i's training negatives in the counts by weight class. */
+  private static long negatives(long[] counted, int i) {
+    return counted[3 * i + TopicInstance.NEGATIVE] + counted[3 * i + TopicInstance.MENTIONING_NEGATIVE];
+  }
+
+  /**
+   * Weights per {@link TopicInstance#weightClass} (negative, positive, negative that mentions the topic). Positives
+   * and negatives weigh the same in the loss, however rare the topic; of the negatives' half, {@code share} goes to
+   * the negatives that mention the topic. They are a few per cent of the negatives (a long article with a paragraph
+   * on the topic, a discipline case full of party words), yet they are what the model must tell a main subject from
+   * where it labels: articles the rules read as ambiguous, which training never sees. Weighed by their number only,
+   * the model learns the topic's vocabulary and little of how much of an article it takes. When there are none, or
+   * nothing else, the negatives share one weight.
+   */
+  static double[] classWeights(long positives, long negatives, long mentioning, double share) {
+    double total = positives + negatives;
+    double positive = total / (2.0 * positives);
+    if (mentioning == 0 || mentioning == negatives) {
+      double negative = total / (2.0 * negatives);
+      return new double[] {negative, positive, negative};
+    }
+    return new double[] {(1 - share) * total / (2.0 * (negatives - mentioning)), positive,
+        share * total / (2.0 * mentioning)};
   }
 
   private static long[] sum(long[] a, long[] b) {

@@ -25,7 +25,8 @@ class MultiTopicLogisticRegressionTest extends SparkTestBase {
 
   /**
    * Sparse unit-length rows; topic 0 leans on features 0-4, topic 1 on 5-9 with a third of its rows left out of
-   * training (label -1); every fifth row is held out.
+   * training (label -1); every fifth row is held out; every fourth row mentions both topics (a negative there is
+   * weighed as a mentioning negative).
    */
   private static List<TopicInstance> rows(int n, long seed) {
     Random r = new Random(seed);
@@ -47,8 +48,9 @@ class MultiTopicLogisticRegressionTest extends SparkTestBase {
       }
       byte l0 = (byte) (s0 + 0.3 * r.nextGaussian() > 0.5 ? 1 : 0);
       byte l1 = (byte) (i % 3 == 0 ? -1 : s1 + 0.3 * r.nextGaussian() > 0.7 ? 1 : 0);
+      boolean m = i % 4 == 0;
       out.add(new TopicInstance(idx, val, new byte[] {l0, l1, 0}, new byte[] {l0, l1, 0},
-          new boolean[] {true, true, true}, i % 5 == 0));
+          new boolean[] {true, true, true}, new boolean[] {m, m, false}, i % 5 == 0));
     }
     return out;
   }
@@ -65,7 +67,8 @@ class MultiTopicLogisticRegressionTest extends SparkTestBase {
         for (int k = 0; k < v.length; k++) {
           v[k] = x.values()[k];
         }
-        rows.add(RowFactory.create(Vectors.sparse(FEATURES, x.indices(), v), (double) label, w[label]));
+        rows.add(RowFactory.create(Vectors.sparse(FEATURES, x.indices(), v), (double) label,
+            w[x.weightClass(topic)]));
       }
     }
     Dataset<Row> df = spark.createDataFrame(rows, schema);
@@ -81,7 +84,8 @@ class MultiTopicLogisticRegressionTest extends SparkTestBase {
   void everyTopicReachesWhatSparksLogisticRegressionFits() {
     List<TopicInstance> data = rows(600, 1);
     JavaRDD<TopicInstance> rdd = jsc().parallelize(data, 3).cache();
-    double[][] weights = {{0.7, 1.9}, {0.6, 2.5}, null};
+    // Per weight class: negative, positive, negative that mentions the topic.
+    double[][] weights = {{0.7, 1.9, 3.1}, {0.6, 2.5, 0.2}, null};
     double reg = 1e-3;
     MultiTopicLogisticRegression.Fit[] fits = MultiTopicLogisticRegression.fit(rdd, FEATURES, weights,
         new MultiTopicLogisticRegression.Settings(reg, 500, 1e-12));
@@ -112,7 +116,7 @@ class MultiTopicLogisticRegressionTest extends SparkTestBase {
   void stopsAtMaxIterWithoutClaimingConvergence() {
     JavaRDD<TopicInstance> rdd = jsc().parallelize(rows(200, 2), 2);
     MultiTopicLogisticRegression.Fit[] fits = MultiTopicLogisticRegression.fit(rdd, FEATURES,
-        new double[][] {{1, 1}, null, null}, new MultiTopicLogisticRegression.Settings(1e-6, 3, 1e-12));
+        new double[][] {{1, 1, 1}, null, null}, new MultiTopicLogisticRegression.Settings(1e-6, 3, 1e-12));
     assertEquals(3, fits[0].iterations());
     assertTrue(!fits[0].converged());
   }

@@ -76,6 +76,13 @@ class TopicSettingsTest {
   }
 
   @Test
+  void aBadMentioningNegativeShareNamesItsKey() throws Exception {
+    assertEquals(0.5, TopicSettings.from(TopiclineConf.defaults()).train().mentioningNegativeShare());
+    ConfException e = failure("topicline.train.mentioning-negative-share = 1.2\n");
+    assertTrue(e.getMessage().contains("topicline.train.mentioning-negative-share"), e.getMessage());
+  }
+
+  @Test
   void inconsistentWeakLabelSharesNameTheKey() throws Exception {
     ConfException e = failure("topicline.topics.party_study.weak-labels { negative-share = 0.5 }\n");
     assertTrue(e.getMessage().contains("topicline.topics.party_study.weak-labels.negative-share"), e.getMessage());

@@ -240,6 +240,21 @@ class TrainScoreJobTest extends SparkTestBase {
     assertEquals(SeedRules.AMBIGUOUS, (int) out.get(2).getAs(TrainJob.ruleCol(0)));
     assertEquals(SeedRules.AMBIGUOUS, (int) out.get(2).getAs(TrainJob.labelCol(0)), "left out of training");
     assertEquals(0, (int) out.get(1).getAs(TrainJob.labelCol(1)), "no gold label: the rule's negative");
+    assertFalse((boolean) out.get(1).getAs(TrainJob.mentionedCol(0)), "never mentioned");
+  }
+
+  @Test
+  void aNegativeThatMentionsTheTopicIsMarked() {
+    List<TopicSpec> topics = TopicSettings.from(TopiclineConf.defaults()).topics();
+    // Two sentences on online government services in a long article about the economy: a confident negative by
+    // share, but not one that never mentions the topic.
+    String body = "今年经济运行总体平稳，消费和投资稳步回升，外贸结构继续优化，就业形势保持稳定。".repeat(12)
+        + "各地推进一网通办。企业开办实现全程网办。";
+    List<Row> out = TrainJob.labelled(spark.createDataset(List.of(article(1, "经济运行平稳", body)),
+        Article.ENCODER), topics, Map.of(), 0.2).collectAsList();
+    assertEquals(SeedRules.NEGATIVE, (int) out.get(0).getAs(TrainJob.ruleCol(0)));
+    assertTrue((boolean) out.get(0).getAs(TrainJob.mentionedCol(0)));
+    assertFalse((boolean) out.get(0).getAs(TrainJob.gateCol(0)), "the model still may not label it");
   }
   @Test
   void aGoldLabelBySourceIdReachesOnlyThatSourcesArticle() {
