@@ -26,8 +26,9 @@ public record TopicInstance(int[] indices, float[] values, byte[] labels, byte[]
 
   /**
    * The article's weight class for topic {@code k} (its label must be 0 or 1): a negative that mentions the topic in
-   * at least {@code min-mentions} sentences is the rubric's passing mention, the contrast the model has to learn
-   * where it decides, so it is weighed apart from negatives that never mention the topic.
+   * at least {@code min-mentions} sentences without being about it (a small share of a long article, the rubric's
+   * "not this topic") is the contrast the model has to learn where it decides, so it is weighed apart from the
+   * negatives that barely mention the topic or not at all.
    */
   public int weightClass(int k) {
     return labels[k] == 0 && mentioned[k] ? MENTIONING_NEGATIVE : labels[k];
