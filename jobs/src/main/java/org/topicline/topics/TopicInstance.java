@@ -23,6 +23,7 @@ public record TopicInstance(int[] indices, float[] values, byte[] labels, byte[]
   public static final int NEGATIVE = 0;
   public static final int POSITIVE = 1;
   public static final int MENTIONING_NEGATIVE = 2;
+  public static final int WEIGHT_CLASSES = 3;
 
   /**
    * The article's weight class for topic {@code k} (its label must be 0 or 1): a negative that mentions the topic in

@@ -146,16 +146,17 @@ public final class TrainJob {
     int n = topics.size();
     spark.sparkContext().setJobGroup("train", "5) class counts", false);
     // [topic][weight class] over the training split, plus the articles read.
-    long[] counted = instances.aggregate(new long[3 * n + 1], (c, x) -> {
-      c[3 * n]++;
+    int classes = TopicInstance.WEIGHT_CLASSES;
+    long[] counted = instances.aggregate(new long[classes * n + 1], (c, x) -> {
+      c[classes * n]++;
       for (int i = 0; i < n && !x.heldOut(); i++) {
         if (x.labels()[i] >= 0) {
-          c[3 * i + x.weightClass(i)]++;
+          c[classes * i + x.weightClass(i)]++;
         }
       }
       return c;
     }, TrainJob::sum);
-    long articleCount = counted[3 * n];
+    long articleCount = counted[classes * n];
     record.setRecordsRead(articleCount);
 
     List<TopicModel.Topic> trained = new ArrayList<>();
@@ -165,9 +166,9 @@ public final class TrainJob {
     double[][] classWeights = new double[n][];
     for (int i = 0; i < n; i++) {
       TopicSpec t = topics.get(i);
-      long pos = counted[3 * i + TopicInstance.POSITIVE];
+      long pos = count(counted, i, TopicInstance.POSITIVE);
       long neg = negatives(counted, i);
-      long mentioning = counted[3 * i + TopicInstance.MENTIONING_NEGATIVE];
+      long mentioning = count(counted, i, TopicInstance.MENTIONING_NEGATIVE);
       Map<String, Object> meta = TopicModel.map();
       meta.put("id", t.id());
       meta.put("display_name", t.displayName());
@@ -244,7 +245,7 @@ public final class TrainJob {
       mm.setSupport(m.support());
       mm.setThreshold(threshold);
       mm.setHeldOut(m.size());
-      mm.setTrainPositives(counted[3 * i + TopicInstance.POSITIVE]);
+      mm.setTrainPositives(count(counted, i, TopicInstance.POSITIVE));
       mm.setTrainNegatives(negatives(counted, i));
       mm.setRunId(o.runId());
       metrics.add(mm);
@@ -476,9 +477,14 @@ public final class TrainJob {
     });
   }
 
-  /** Topic i's training negatives in the counts by weight class. */
+  /** Topic i's training articles of one weight class, in the counts by topic and weight class. */
+  private static long count(long[] counted, int i, int weightClass) {
+    return counted[TopicInstance.WEIGHT_CLASSES * i + weightClass];
+  }
+
+  /** Topic i's training negatives, whether they mention the topic or not. */
   private static long negatives(long[] counted, int i) {
-    return counted[3 * i + TopicInstance.NEGATIVE] + counted[3 * i + TopicInstance.MENTIONING_NEGATIVE];
+    return count(counted, i, TopicInstance.NEGATIVE) + count(counted, i, TopicInstance.MENTIONING_NEGATIVE);
   }
 
   /**
