@@ -29,14 +29,14 @@ public final class EvalTopicsJob {
       double probability,
       boolean label, String sourceId, String title) {
     static final String CSV_HEADER = "topic,source_id,gold,rules,probability,label,share,mentions,headline_term,"
-        + "headline_topic,against_share,gate,title";
+        + "headline_topic,subject_stated,against_share,gate,title";
 
     String csv() {
       return String.join(",", topic, sourceId, gold ? "1" : "0", RULE_NAMES.get(rule),
           Double.isNaN(probability) ? "" : String.format("%.4f", probability), label ? "1" : "0",
           String.format("%.3f", measures.share()), Integer.toString(measures.mentions()),
           measures.headlineTerm() ? "1" : "0", measures.headlineTopic() ? "1" : "0",
-          String.format("%.3f", measures.againstShare()), gate ? "1" : "0",
+          measures.subjectStated() ? "1" : "0", String.format("%.3f", measures.againstShare()), gate ? "1" : "0",
           "\"" + (title == null ? "" : title.replace("\"", "\"\"")) + "\"");
     }
   }

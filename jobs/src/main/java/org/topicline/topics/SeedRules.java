@@ -3,6 +3,9 @@ package org.topicline.topics;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.topicline.text.TextAnalyzer;
 
 /**
@@ -27,9 +30,17 @@ public final class SeedRules {
    * @param share share of the body's characters in topic sentences
    * @param againstShare share of the body's characters in sentences with an "against" term
    * @param mentions topic sentences in the body, plus one when the headline is one
+   * @param subjectStated a topic sentence of the body matches one of the topic's subject patterns: the text says
+   *     the topic is its main subject, as a headline term does
    */
   public record Score(boolean headlineTerm, boolean headlineTopic, boolean headlineAgainst, double share,
-      double againstShare, int mentions, boolean excluded) implements Serializable {}
+      double againstShare, int mentions, boolean excluded, boolean subjectStated) implements Serializable {
+
+    /** The headline or the text itself names the topic as the main subject. */
+    boolean subjectNamed() {
+      return headlineTerm || subjectStated;
+    }
+  }
 
   /**
    * An article as the rules read it: the normalised headline, body and body sentences. Prepared once per article,
@@ -53,11 +64,14 @@ public final class SeedRules {
     long topicChars = 0;
     long againstChars = 0;
     int mentions = 0;
+    boolean subjectStated = false;
+    List<Pattern> subject = patterns(topic.subjectPatterns());
     for (String s : text.sentences()) {
       chars += s.length();
       if (isTopicSentence(topic, s)) {
         topicChars += s.length();
         mentions++;
+        subjectStated = subjectStated || matchesAny(s, subject);
       }
       if (containsAny(s, topic.against())) {
         againstChars += s.length();
@@ -66,7 +80,7 @@ public final class SeedRules {
     boolean headlineTopic = isTopicSentence(topic, h);
     return new Score(containsAny(h, topic.headlineTerms()), headlineTopic, containsAny(h, topic.against()),
         chars == 0 ? 0 : (double) topicChars / chars, chars == 0 ? 0 : (double) againstChars / chars,
-        mentions + (headlineTopic ? 1 : 0), excluded);
+        mentions + (headlineTopic ? 1 : 0), excluded, subjectStated);
   }
 
   public static int weakLabel(TopicSpec topic, Score s) {
@@ -78,7 +92,7 @@ public final class SeedRules {
     if (!s.headlineTerm() && (s.headlineAgainst() || s.againstShare() >= topic.againstShare())) {
       return NEGATIVE;
     }
-    if (s.headlineTerm() || (s.share() >= topic.positiveShare() && s.mentions() >= topic.positiveMentions())) {
+    if (s.subjectNamed() || (s.share() >= topic.positiveShare() && s.mentions() >= topic.positiveMentions())) {
       return POSITIVE;
     }
     if (!s.headlineTopic() && s.share() < topic.negativeShare()) {
@@ -133,7 +147,9 @@ public final class SeedRules {
     if (weak == NEGATIVE) {
       return Reading.NEGATIVE;
     }
-    if (s.mentions() < topic.minMentions()) {
+    // A text that says the topic is its main subject (a meeting "whose main content is studying ...", reported in
+    // two sentences) is not a passing mention, however few its topic sentences.
+    if (s.mentions() < topic.minMentions() && !s.subjectStated()) {
       return Reading.PASSING;
     }
     return weak == POSITIVE ? Reading.POSITIVE : Reading.AMBIGUOUS;
@@ -154,6 +170,26 @@ public final class SeedRules {
     }
     for (TopicSpec.CuePair p : topic.cuePairs()) {
       if (containsAny(s, p.first()) && containsAny(s, p.second())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
+  /** The conf's patterns compiled once per JVM (the rules run per article and topic). */
+  private static List<Pattern> patterns(List<String> regexes) {
+    List<Pattern> out = new ArrayList<>(regexes.size());
+    for (String r : regexes) {
+      out.add(COMPILED.computeIfAbsent(r, Pattern::compile));
+    }
+    return out;
+  }
+
+  private static boolean matchesAny(String text, List<Pattern> patterns) {
+    for (Pattern p : patterns) {
+      if (p.matcher(text).find()) {
         return true;
       }
     }

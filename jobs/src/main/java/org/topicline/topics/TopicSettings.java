@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.topicline.conf.ConfException;
 import org.topicline.conf.TopiclineConf;
 import org.topicline.text.TextAnalyzer;
@@ -83,6 +85,7 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
     List<String> headlineTerms = c.hasPath("headline-terms") ? terms(conf, key, "headline-terms", c) : terms;
     List<String> against = terms(conf, key, "against", c);
     List<String> exclude = terms(conf, key, "exclude", c);
+    List<String> subjectPatterns = patterns(conf, key, "subject-patterns", c);
     double positiveShare = share(conf, key, "weak-labels.positive-share", c);
     int positiveMentions = get(conf, key, "weak-labels.positive-mentions",
         () -> c.getInt("weak-labels.positive-mentions"));
@@ -101,8 +104,32 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
       throw new ConfException(TopiclineConf.fullKey(key + ".min-mentions"), "must be >= 1, was " + minMentions);
     }
     Double threshold = threshold(conf, key, c);
-    return new TopicSpec(id, displayName, headlineTerms, terms, pairs, against, exclude, positiveShare,
-        positiveMentions, negativeShare, againstShare, minMentions, threshold);
+    return new TopicSpec(id, displayName, headlineTerms, terms, pairs, against, exclude, subjectPatterns,
+        positiveShare, positiveMentions, negativeShare, againstShare, minMentions, threshold);
+  }
+
+  /**
+   * An optional list of regular expressions, matched in normalised text (full-width punctuation and traditional
+   * characters are gone by then, so a pattern is written for the normalised form); one that does not compile is an
+   * error naming the key.
+   */
+  private static List<String> patterns(TopiclineConf conf, String key, String path, Config c) {
+    if (!c.hasPath(path)) {
+      return List.of();
+    }
+    List<String> raw = get(conf, key, path, () -> c.getStringList(path));
+    for (String p : raw) {
+      if (p.isBlank()) {
+        throw new ConfException(TopiclineConf.fullKey(key + "." + path), "has a blank pattern" + conf.where(key));
+      }
+      try {
+        Pattern.compile(p);
+      } catch (PatternSyntaxException e) {
+        throw new ConfException(TopiclineConf.fullKey(key + "." + path),
+            "is not a regular expression: " + e.getDescription() + " in \"" + p + "\"" + conf.where(key));
+      }
+    }
+    return List.copyOf(raw);
   }
 
   /** An optional list of terms, normalised as the text they are matched in; blank terms are errors. */

@@ -13,7 +13,9 @@ import java.util.Map;
  * third of the text is. So a sentence is "about the topic" when it holds one of {@code terms} or one term of each
  * list of a cue pair (a digital means and a government service, say); {@code headlineTerms} mark a headline about
  * it; {@code against} is the rubric's "not this topic" vocabulary (the digital economy for digital government,
- * discipline cases for party study); {@code exclude} rules an article out altogether (hydrogen bombs).
+ * discipline cases for party study); {@code exclude} rules an article out altogether (hydrogen bombs);
+ * {@code subjectPatterns} are regular expressions for a body sentence that states the article's main subject (a
+ * meeting whose main content is studying party documents): such a topic sentence counts as a headline term does.
  *
  * @param positiveShare weak positive: at least this share of the body's characters is in topic sentences
  * @param positiveMentions ... and at least this many topic sentences (the headline counts as one): in a short
@@ -32,6 +34,7 @@ public record TopicSpec(
     List<CuePair> cuePairs,
     List<String> against,
     List<String> exclude,
+    List<String> subjectPatterns,
     double positiveShare,
     int positiveMentions,
     double negativeShare,
@@ -50,6 +53,7 @@ public record TopicSpec(
     m.put("cue_pairs", cuePairs.stream().map(p -> List.of(p.first(), p.second())).toList());
     m.put("against", against);
     m.put("exclude", exclude);
+    m.put("subject_patterns", subjectPatterns);
     m.put("positive_share", positiveShare);
     m.put("positive_mentions", positiveMentions);
     m.put("negative_share", negativeShare);
@@ -65,9 +69,9 @@ public record TopicSpec(
       pairs.add(new CuePair(strings(p.get(0)), strings(p.get(1))));
     }
     return new TopicSpec(id, displayName, strings(m.path("headline_terms")), strings(m.path("terms")), pairs,
-        strings(m.path("against")), strings(m.path("exclude")), m.path("positive_share").asDouble(),
-        m.path("positive_mentions").asInt(1), m.path("negative_share").asDouble(), m.path("against_share").asDouble(), m.path("min_mentions").asInt(),
-        threshold);
+        strings(m.path("against")), strings(m.path("exclude")), strings(m.path("subject_patterns")),
+        m.path("positive_share").asDouble(), m.path("positive_mentions").asInt(1), m.path("negative_share").asDouble(),
+        m.path("against_share").asDouble(), m.path("min_mentions").asInt(), threshold);
   }
 
   private static List<String> strings(com.fasterxml.jackson.databind.JsonNode a) {

@@ -124,6 +124,39 @@ class SeedRulesTest {
   }
 
   @Test
+  void aMeetingWhoseStatedMainContentIsStudyIsPartyStudy() {
+    // The rubric's "meetings whose main content is conveying and studying party documents": a short report of a
+    // plenum says so in one sentence and has no headline term.
+    String body = "某党派中央委员会全体会议今天在北京开幕。会议的主要内容是，深入学习贯彻中共中央全会精神，"
+        + "听取和审议常务委员会工作报告。\n主席代表常务委员会作工作报告，常务副主席主持开幕式。";
+    SeedRules.Score s = SeedRules.score(topic("party_study"), "某党派全会在京开幕", body);
+    assertTrue(s.subjectStated());
+    assertFalse(s.headlineTerm());
+    assertEquals(1, s.mentions(), "one topic sentence: a passing mention by count alone");
+    assertEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("party_study"), s));
+    assertEquals(SeedRules.Reading.POSITIVE, SeedRules.reading(topic("party_study"), s));
+
+    // The same sentence without the statement of main content is a mention, not the subject.
+    SeedRules.Score mention = SeedRules.score(topic("party_study"), "某党派全会在京开幕",
+        body.replace("会议的主要内容是，", "会议指出，"));
+    assertFalse(mention.subjectStated());
+    assertEquals(SeedRules.Reading.PASSING, SeedRules.reading(topic("party_study"), mention));
+    // The pattern holds only in a topic sentence, and only for the topic that configures it.
+    assertFalse(SeedRules.score(topic("party_study"), "博览会开幕", "展会的主题是学习型城市建设。").subjectStated());
+    assertFalse(SeedRules.score(topic("digital_government"), "某党派全会在京开幕", body).subjectStated());
+  }
+
+  @Test
+  void aDisciplinePlenumStudyingDocumentsStaysNegative() {
+    String body = "纪委全体会议在京召开。这次全会的主要任务是，深入学习贯彻中央全会精神，部署纪检监察工作。"
+        + "会议通报了违纪违法案件，强调监督执纪问责。";
+    SeedRules.Score s = SeedRules.score(topic("party_study"), "纪委全会召开", body);
+    assertTrue(s.subjectStated());
+    assertEquals(SeedRules.NEGATIVE, SeedRules.weakLabel(topic("party_study"), s),
+        "against terms in the headline still win over a stated subject, as over everything but a headline term");
+  }
+
+  @Test
   void aFormulaOpenerDoesNotMakeAHeadlineAboutPartyStudy() {
     SeedRules.Score s = SeedRules.score(topic("party_study"), "学习贯彻重要讲话精神 推动协同发展",
         "协同发展取得新成效。".repeat(10));

@@ -73,6 +73,24 @@ class TopicSettingsTest {
     assertTrue(e.getMessage().contains("topicline.topics.party_study.min-mentions"), e.getMessage());
     e = failure("topicline.topics.party_study.cue-pairs = [{ first = [学习] }]\n");
     assertTrue(e.getMessage().contains("topicline.topics.party_study.cue-pairs.0"), e.getMessage());
+    e = failure("topicline.topics.party_study.subject-patterns = [\"主要内容是(学习\"]\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.subject-patterns"), e.getMessage());
+    assertTrue(e.getMessage().contains("主要内容是(学习"), e.getMessage());
+    e = failure("topicline.topics.party_study.subject-patterns = [\" \"]\n");
+    assertTrue(e.getMessage().contains("topicline.topics.party_study.subject-patterns"), e.getMessage());
+  }
+
+  @Test
+  void theRulesRoundTripThroughAModelsMetadata() throws Exception {
+    // Scoring gates labels with the rules stored in metadata.json, so every rule must survive the trip.
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (TopicSpec t : TopicSettings.from(TopiclineConf.defaults()).topics()) {
+      TopicSpec back = TopicSpec.fromJson(t.id(), t.displayName(),
+          json.readTree(json.writeValueAsString(t.toMap())), t.threshold());
+      assertEquals(t, back);
+    }
+    assertEquals(1, TopicSettings.from(TopiclineConf.defaults()).topics().stream()
+        .filter(t -> t.id().equals("party_study")).findFirst().orElseThrow().subjectPatterns().size());
   }
 
   @Test
