@@ -86,7 +86,8 @@ public final class EvalTopicsJob {
             t.support(), t.predicted(), t.precision(), t.recall(), t.f1(), t.f1Interval(), t.rulePrecision(),
             t.ruleRecall(), t.ruleF1()));
       }
-      b.append(String.format("macro-F1 %.3f (rules alone %.3f); over topics with positives only %.3f%n", macroF1,
+      // Four places: a target is a line, and 0.8998 must not print as 0.900.
+      b.append(String.format("macro-F1 %.4f (rules alone %.4f); over topics with positives only %.4f%n", macroF1,
           ruleMacroF1, macroF1WithSupport));
       if (uncertainty.macroF1() != null) {
         Interval gain = uncertainty.gainOverRules();

@@ -351,6 +351,7 @@ class TrainScoreJobTest extends SparkTestBase {
     assertTrue(r.misses().get(0).gold());
     assertEquals((gov.f1() + party.f1() + 1.0) / 3, r.macroF1(), 1e-12, "hydrogen: nothing to find, nothing found");
     assertTrue(r.summary().contains("20210105-02-01.txt"), r.summary());
+    assertTrue(r.summary().contains(String.format("macro-F1 %.4f (rules alone", r.macroF1())), r.summary());
     // Two items: a resample holds both (the point figure, 2/3) or one of them twice: the party miss alone (2/3 too)
     // or the government hit alone (1).
     assertEquals(new EvalTopicsJob.Interval(2.0 / 3, 1), r.uncertainty().macroF1());
