@@ -15,7 +15,8 @@ import java.util.Map;
  * it; {@code against} is the rubric's "not this topic" vocabulary (the digital economy for digital government,
  * discipline cases for party study); {@code exclude} rules an article out altogether (hydrogen bombs);
  * {@code subjectPatterns} are regular expressions for a body sentence that states the article's main subject (a
- * meeting whose main content is studying party documents): such a topic sentence counts as a headline term does.
+ * meeting whose main content is studying party documents): such a topic sentence makes a weak positive and opens
+ * the gate as a headline term does, but unlike a headline term it does not overrule the against terms.
  *
  * @param positiveShare weak positive: at least this share of the body's characters is in topic sentences
  * @param positiveMentions ... and at least this many topic sentences (the headline counts as one): in a short
