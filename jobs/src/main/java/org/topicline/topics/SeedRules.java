@@ -65,13 +65,12 @@ public final class SeedRules {
     long againstChars = 0;
     int mentions = 0;
     boolean subjectStated = false;
-    List<Pattern> subject = patterns(topic.subjectPatterns());
     for (String s : text.sentences()) {
       chars += s.length();
       if (isTopicSentence(topic, s)) {
         topicChars += s.length();
         mentions++;
-        subjectStated = subjectStated || matchesAny(s, subject);
+        subjectStated = subjectStated || matchesAny(s, topic.subjectPatterns());
       }
       if (containsAny(s, topic.against())) {
         againstChars += s.length();
@@ -147,12 +146,19 @@ public final class SeedRules {
     if (weak == NEGATIVE) {
       return Reading.NEGATIVE;
     }
-    // A text that says the topic is its main subject (a meeting "whose main content is studying ...", reported in
-    // two sentences) is not a passing mention, however few its topic sentences.
-    if (s.mentions() < topic.minMentions() && !s.subjectStated()) {
+    if (!mentioned(topic, s)) {
       return Reading.PASSING;
     }
     return weak == POSITIVE ? Reading.POSITIVE : Reading.AMBIGUOUS;
+  }
+
+  /**
+   * Whether the topic gets more than a passing mention: at least {@code min-mentions} topic sentences (the headline
+   * counting as one), or a text that says the topic is its main subject (a meeting "whose main content is studying
+   * ...", reported in two sentences), however few its topic sentences.
+   */
+  public static boolean mentioned(TopicSpec topic, Score s) {
+    return s.mentions() >= topic.minMentions() || s.subjectStated();
   }
 
   /**
@@ -178,18 +184,10 @@ public final class SeedRules {
 
   private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
-  /** The conf's patterns compiled once per JVM (the rules run per article and topic). */
-  private static List<Pattern> patterns(List<String> regexes) {
-    List<Pattern> out = new ArrayList<>(regexes.size());
+  /** Whether one of the conf's patterns, each compiled once per JVM (the rules run per article and topic), finds. */
+  private static boolean matchesAny(String text, List<String> regexes) {
     for (String r : regexes) {
-      out.add(COMPILED.computeIfAbsent(r, Pattern::compile));
-    }
-    return out;
-  }
-
-  private static boolean matchesAny(String text, List<Pattern> patterns) {
-    for (Pattern p : patterns) {
-      if (p.matcher(text).find()) {
+      if (COMPILED.computeIfAbsent(r, Pattern::compile).matcher(text).find()) {
         return true;
       }
     }

@@ -13,8 +13,8 @@ import java.io.Serializable;
  *     out of training
  * @param rules per topic, the seed rules' weak label (1, 0, -1 ambiguous)
  * @param gates per topic, whether the rules let the model label the article
- * @param mentioned per topic, whether the rules found at least {@code min-mentions} topic sentences (the headline
- *     counting as one), whatever the label
+ * @param mentioned per topic, whether the topic gets more than a passing mention ({@link SeedRules#mentioned}),
+ *     whatever the label
  * @param heldOut in the held-out split (thresholds and metrics), not in training
  */
 public record TopicInstance(int[] indices, float[] values, byte[] labels, byte[] rules, boolean[] gates,

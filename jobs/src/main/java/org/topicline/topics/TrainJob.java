@@ -146,17 +146,16 @@ public final class TrainJob {
     int n = topics.size();
     spark.sparkContext().setJobGroup("train", "5) class counts", false);
     // [topic][weight class] over the training split, plus the articles read.
-    int classes = TopicInstance.WEIGHT_CLASSES;
-    long[] counted = instances.aggregate(new long[classes * n + 1], (c, x) -> {
-      c[classes * n]++;
+    long[] counted = instances.aggregate(new long[slot(n, 0) + 1], (c, x) -> {
+      c[slot(n, 0)]++;
       for (int i = 0; i < n && !x.heldOut(); i++) {
         if (x.labels()[i] >= 0) {
-          c[classes * i + x.weightClass(i)]++;
+          c[slot(i, x.weightClass(i))]++;
         }
       }
       return c;
     }, TrainJob::sum);
-    long articleCount = counted[classes * n];
+    long articleCount = counted[slot(n, 0)];
     record.setRecordsRead(articleCount);
 
     List<TopicModel.Topic> trained = new ArrayList<>();
@@ -361,7 +360,7 @@ public final class TrainJob {
     return "tl_gate_" + topic;
   }
 
-  /** Whether the rules found at least {@code min-mentions} sentences about topic i, whatever its label. */
+  /** Whether topic i gets more than a passing mention ({@link SeedRules#mentioned}), whatever its label. */
   static String mentionedCol(int topic) {
     return "tl_mentioned_" + topic;
   }
@@ -383,7 +382,7 @@ public final class TrainJob {
         SeedRules.Score s = SeedRules.score(specs[i], text);
         out[3 * i] = SeedRules.weakLabel(specs[i], s);
         out[3 * i + 1] = SeedRules.mayLabel(specs[i], s) ? 1 : 0;
-        out[3 * i + 2] = s.mentions() >= specs[i].minMentions() ? 1 : 0;
+        out[3 * i + 2] = SeedRules.mentioned(specs[i], s) ? 1 : 0;
       }
       return out;
     };
@@ -477,9 +476,14 @@ public final class TrainJob {
     });
   }
 
+  /** Where topic i's count of one weight class stands in the counts (slot(topics, 0): the articles read). */
+  private static int slot(int i, int weightClass) {
+    return TopicInstance.WEIGHT_CLASSES * i + weightClass;
+  }
+
   /** Topic i's training articles of one weight class, in the counts by topic and weight class. */
   private static long count(long[] counted, int i, int weightClass) {
-    return counted[TopicInstance.WEIGHT_CLASSES * i + weightClass];
+    return counted[slot(i, weightClass)];
   }
 
   /** Topic i's training negatives, whether they mention the topic or not. */
