@@ -124,6 +124,20 @@ class SeedRulesTest {
   }
 
   @Test
+  void aWorkStyleEducationCampaignIsPartyStudy() {
+    // The rubric's study campaigns include those about the work-style rules (the mass-line campaign of 2013-14, the
+    // 八项规定 study campaign of 2025): there 八项规定 and 四风 are what the party studies, not a discipline case.
+    String body = "各单位深入开展党的群众路线教育实践活动。对照“四风”问题，领导干部带头查摆。"
+        + "坚持贯彻落实中央八项规定精神，边学边查边改。党员干部逐项整改群众反映的问题。";
+    SeedRules.Score s = SeedRules.score(topic("party_study"), "到群众中去：查摆“四风”问题", body);
+    assertEquals(0.0, s.againstShare(), "八项规定 and 四风 are not against terms");
+    assertEquals(SeedRules.POSITIVE, SeedRules.weakLabel(topic("party_study"), s));
+    assertEquals(SeedRules.POSITIVE,
+        SeedRules.weakLabel(topic("party_study"), "中直机关推进教育实践活动", "会议在京召开。"),
+        "the campaign's name is a headline term");
+  }
+
+  @Test
   void aMeetingWhoseStatedMainContentIsStudyIsPartyStudy() {
     // The rubric's "meetings whose main content is conveying and studying party documents": a short report of a
     // plenum says so in one sentence and has no headline term.
