@@ -1,7 +1,9 @@
 package org.topicline.io;
 
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import org.apache.spark.sql.Column;
@@ -28,7 +30,26 @@ public final class HashShare {
    * split the rows into disjoint folds that together hold every row.
    */
   public static Column range(double from, double to, Column... keys) {
-    Column bucket = pmod(xxhash64(keys), lit(BUCKETS));
-    return bucket.geq(lit((int) Math.round(from * BUCKETS))).and(bucket.lt(lit((int) Math.round(to * BUCKETS))));
+    Column bucket = bucket(keys);
+    return bucket.geq(lit(edge(from))).and(bucket.lt(lit(edge(to))));
+  }
+
+  /**
+   * The fold (0 to {@code folds - 1}) of the rows outside {@link #of}{@code (share, keys)}, -1 for the rows in it:
+   * the rest of the unit interval cut into {@code folds} consecutive ranges of about equal size.
+   */
+  public static Column fold(double share, int folds, Column... keys) {
+    Column bucket = bucket(keys);
+    int from = edge(share);
+    return when(bucket.lt(lit(from)), lit(-1))
+        .otherwise(floor(bucket.minus(lit(from)).multiply(lit(folds)).divide(lit(BUCKETS - from))).cast("int"));
+  }
+
+  private static Column bucket(Column... keys) {
+    return pmod(xxhash64(keys), lit(BUCKETS));
+  }
+
+  private static int edge(double fraction) {
+    return (int) Math.round(fraction * BUCKETS);
   }
 }

@@ -15,10 +15,12 @@ import java.io.Serializable;
  * @param gates per topic, whether the rules let the model label the article
  * @param mentioned per topic, whether the topic gets more than a passing mention ({@link SeedRules#mentioned}),
  *     whatever the label
- * @param heldOut in the held-out split (thresholds and metrics), not in training
+ * @param fold -1 in the held-out split (thresholds and metrics, not training); else the article's fold of the
+ *     training split (0 to {@code train.threshold-folds - 1}), which the regressions that score it for the
+ *     thresholds are fitted without
  */
 public record TopicInstance(int[] indices, float[] values, byte[] labels, byte[] rules, boolean[] gates,
-    boolean[] mentioned, boolean heldOut) implements Serializable {
+    boolean[] mentioned, int fold) implements Serializable {
   /** Weight classes of a training article for a topic: see {@link #weightClass}. */
   public static final int NEGATIVE = 0;
   public static final int POSITIVE = 1;
@@ -33,6 +35,11 @@ public record TopicInstance(int[] indices, float[] values, byte[] labels, byte[]
    */
   public int weightClass(int k) {
     return labels[k] == 0 && mentioned[k] ? MENTIONING_NEGATIVE : labels[k];
+  }
+
+  /** In the held-out split: thresholds and metrics, never training. */
+  public boolean heldOut() {
+    return fold < 0;
   }
 
   /** The linear score {@code coef . x + intercept} (the intercept is the last element of {@code coef}). */

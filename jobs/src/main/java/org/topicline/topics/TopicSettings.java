@@ -22,7 +22,7 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
 
   /** {@code topicline.train}: held-out split, features, regularisation. */
   public record TrainSettings(double heldOutFraction, int vocabSize, int minDocFreq, boolean bigrams,
-      double regParam, int maxIter, double tol, int evidenceTerms, double thresholdBeta,
+      double regParam, int maxIter, double tol, int evidenceTerms, double thresholdBeta, int thresholdFolds,
       double mentioningNegativeShare)
       implements java.io.Serializable {}
 
@@ -53,6 +53,7 @@ public record TopicSettings(List<TopicSpec> topics, TrainSettings train) {
         conf.getDouble("train.tol", 0, 1),
         conf.getInt("train.evidence-terms", 0, 100),
         conf.getDouble("train.threshold-f-beta", 0.1, 10),
+        conf.getInt("train.threshold-folds", 1, 20),
         conf.getDouble("train.mentioning-negative-share", 0, 1));
     return new TopicSettings(topics, train);
   }

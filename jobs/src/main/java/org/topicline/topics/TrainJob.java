@@ -46,9 +46,10 @@ import org.topicline.text.TextAnalyzer;
  * per topic with the seed rules (positive, negative or left out), gold labels overriding; 3) hold out a split by
  * article id; 4) fit the TF-IDF vocabulary on the training split's words (stored in {@code article_tokens}, or
  * segmented) and cache every article's features and labels; 5) fit one class-weighted logistic regression per
- * topic, all topics in the same passes; 6) count the held-out probabilities into histograms, choose each threshold
- * and measure it there; 7) count the positives the model finds beyond the rules; 8) write {@code models/<version>/}
- * and {@code model_metrics}. Nothing is collected to the driver in proportion to the corpus.
+ * topic, all topics in the same passes; 6) count the held-out probabilities into histograms, and those of each
+ * training fold under regressions fitted without it, choose each threshold on them all and measure it on the
+ * held-out split; 7) count the positives the model finds beyond the rules; 8) write {@code models/<version>/} and
+ * {@code model_metrics}. Nothing is collected to the driver in proportion to the corpus.
  */
 public final class TrainJob {
   public static final String COMMAND = "train";
@@ -58,8 +59,11 @@ public final class TrainJob {
   public record Options(String output, String modelsDir, String goldLabels, LocalDate from, LocalDate to,
       TopicSettings settings, TextAnalyzer analyzer, String confHash, String runId, String commandLine) {}
 
+  /**
+   * @param thresholdSources per trained topic, how its threshold was chosen (as the model's metadata says)
+   */
   public record Result(String version, String modelDir, long articles, List<ModelMetric> metrics,
-      List<String> untrained) implements JobResult {
+      Map<String, String> thresholdSources, List<String> untrained) implements JobResult {
     @Override
     public String summary() {
       StringBuilder b = new StringBuilder();
@@ -75,10 +79,10 @@ public final class TrainJob {
       for (ModelMetric m : metrics) {
         if (m.getSupport() < MIN_HELD_OUT_POSITIVES) {
           b.append(String.format("few positives: %s has %d training and %d held-out positives: its held-out figures "
-              + "measure little and its threshold is not chosen on them (it labels %d articles, %d of them among the "
-              + "seed rules' %d positives). Gold labels (train --gold) or a wider window give it more.%n",
-              m.getTopic(), m.getTrainPositives(), m.getSupport(), m.getModelPositives(),
-              m.getModelPositives() - m.getBeyondRules(), m.getRulePositives()));
+              + "measure little; threshold %s (it labels %d articles, %d of them among the seed rules' %d positives). "
+              + "Gold labels (train --gold) or a wider window give it more.%n",
+              m.getTopic(), m.getTrainPositives(), m.getSupport(), thresholdSources.get(m.getTopic()),
+              m.getModelPositives(), m.getModelPositives() - m.getBeyondRules(), m.getRulePositives()));
         }
       }
       for (String u : untrained) {
@@ -93,7 +97,10 @@ public final class TrainJob {
     }
   }
 
-  /** Held-out weak positives needed before the threshold is chosen on them rather than left at 0.5. */
+  /**
+   * Positives needed before figures are taken from them: held-out metrics on fewer are flagged, and a threshold with
+   * fewer positives scored out of training is left at 0.5.
+   */
   public static final int MIN_HELD_OUT_POSITIVES = 10;
 
   private TrainJob() {}
@@ -119,7 +126,7 @@ public final class TrainJob {
     // Tokens from article_tokens where the tokenise step wrote them with this analyzer; the rest are segmented.
     PipelineModel tokenizers = TopicFeatures.tokenizers(o.analyzer());
     Dataset<Row> tokens = tokenizers.transform(TopicFeatures.withStoredTokens(spark, o.output(),
-        labelled(articles, topics, gold, ts.heldOutFraction()), o.analyzer()));
+        labelled(articles, topics, gold, ts.heldOutFraction(), ts.thresholdFolds()), o.analyzer()));
 
     spark.sparkContext().setJobGroup("train", "4) fit the TF-IDF vocabulary on the training split", false);
     TopicVectorizerModel vectorizer = TopicFeatures.vectorizer(ts).fit(tokens.filter(col("tl_held_out")
@@ -185,18 +192,50 @@ public final class TrainJob {
 
     spark.sparkContext().setJobGroup("train", "5) logistic regressions, all topics in each pass", false);
     MultiTopicLogisticRegression.Fit[] fits = MultiTopicLogisticRegression.fit(instances, vectorizer.blocks().size(),
-        classWeights, new MultiTopicLogisticRegression.Settings(ts.regParam(), ts.maxIter(), ts.tol()));
+        classWeights, fitSettings(ts));
 
     spark.sparkContext().setJobGroup("train", "6) held-out histograms", false);
-    double[][] coef = new double[n][];
+    double[][] coef = coefficients(fits);
+    BinaryMetrics.Histogram[][] held = histograms(instances.filter(TopicInstance::heldOut), coef);
+    // The thresholds are chosen on every article scored by a regression that did not see it: the held-out split
+    // under the model, and each training fold under one fitted without it. The held-out split alone holds a fifth
+    // of a topic's positives (56 for digital_government on the shared corpus), so its best F-beta moved with a few
+    // articles: rules changes that moved a few corpus positives moved it between 0.863 and 0.897 (README).
+    boolean folds = ts.thresholdFolds() > 1;
+    long[] outOfTraining = new long[n];
+    double[][] foldWeights = new double[n][];
     for (int i = 0; i < n; i++) {
       if (fits[i] != null) {
-        coef[i] = java.util.Arrays.copyOf(fits[i].coefficients(), fits[i].coefficients().length + 1);
-        coef[i][coef[i].length - 1] = fits[i].intercept();
+        outOfTraining[i] = held[i][CONFIDENT].positives() + (folds ? count(counted, i, TopicInstance.POSITIVE) : 0);
+        if (folds && topics.get(i).threshold() == null && outOfTraining[i] >= MIN_HELD_OUT_POSITIVES) {
+          // The same weights as the model's: each fold leaves out about the same share of every class.
+          foldWeights[i] = classWeights[i];
+        }
       }
     }
-    BinaryMetrics.Histogram[][] held = heldOutHistograms(instances, coef);
+    BinaryMetrics.Histogram[] choosing = new BinaryMetrics.Histogram[n];
+    for (int i = 0; i < n; i++) {
+      if (fits[i] != null) {
+        choosing[i] = new BinaryMetrics.Histogram().merge(held[i][ALL]);
+      }
+    }
+    if (Arrays.stream(foldWeights).anyMatch(w -> w != null)) {
+      for (int f = 0; f < ts.thresholdFolds(); f++) {
+        int fold = f;
+        spark.sparkContext().setJobGroup("train", "6) fold " + (f + 1) + " of " + ts.thresholdFolds()
+            + ": regressions without it, its histograms", false);
+        double[][] foldCoef = coefficients(MultiTopicLogisticRegression.fit(instances.filter(x -> x.fold() != fold),
+            vectorizer.blocks().size(), foldWeights, fitSettings(ts)));
+        BinaryMetrics.Histogram[][] h = histograms(instances.filter(x -> x.fold() == fold), foldCoef);
+        for (int i = 0; i < n; i++) {
+          if (foldWeights[i] != null) {
+            choosing[i].merge(h[i][ALL]);
+          }
+        }
+      }
+    }
     double[] thresholds = new double[n];
+    Map<String, String> sources = new java.util.LinkedHashMap<>();
     List<Transformer> featureStages = new ArrayList<>(Arrays.asList(tokenizers.stages()));
     featureStages.add(vectorizer);
     for (int i = 0; i < n; i++) {
@@ -207,23 +246,26 @@ public final class TrainJob {
       Map<String, Object> meta = topicMeta.get(i);
       meta.put("iterations", fits[i].iterations());
       meta.put("converged", fits[i].converged());
-      long heldPositives = held[i][CONFIDENT].positives();
+      String where = folds ? "the held-out split and " + ts.thresholdFolds() + " training folds"
+          : "the held-out split";
       String thresholdSource;
       double threshold;
       if (t.threshold() != null) {
         threshold = t.threshold();
         thresholdSource = "conf";
-      } else if (heldPositives >= MIN_HELD_OUT_POSITIVES) {
-        // The held-out split with its ambiguous articles too: they lie between a passing mention and a main
-        // subject, which the rubric does not count, so the threshold is chosen with them as negatives.
-        threshold = BinaryMetrics.bestThreshold(held[i][ALL], ts.thresholdBeta());
-        thresholdSource = "held-out best F-beta, beta " + ts.thresholdBeta();
-        meta.put("threshold_best_f1", BinaryMetrics.bestThreshold(held[i][ALL], 1));
+      } else if (outOfTraining[i] >= MIN_HELD_OUT_POSITIVES) {
+        // With the ambiguous articles too: they lie between a passing mention and a main subject, which the rubric
+        // does not count, so the threshold is chosen with them as negatives.
+        threshold = BinaryMetrics.bestThreshold(choosing[i], ts.thresholdBeta());
+        thresholdSource = "best F-beta, beta " + ts.thresholdBeta() + ", on " + where;
+        meta.put("threshold_best_f1", BinaryMetrics.bestThreshold(choosing[i], 1));
+        meta.put("threshold_positives", choosing[i].positives());
       } else {
         // A best-F1 threshold over a handful of positives is noise (it drops to whatever the few score).
         threshold = 0.5;
-        thresholdSource = "0.5: only " + heldPositives + " held-out positives";
+        thresholdSource = "0.5: only " + outOfTraining[i] + " positives in " + where;
       }
+      sources.put(t.id(), thresholdSource);
       thresholds[i] = threshold;
       // Metrics stay on the confident weak labels.
       BinaryMetrics m = BinaryMetrics.at(held[i][CONFIDENT], threshold);
@@ -306,12 +348,12 @@ public final class TrainJob {
     long written = TableIO.write(spark.createDataset(metrics, ModelMetric.ENCODER).coalesce(1), o.output(),
         ModelMetric.SPEC, TableIO.Mode.APPEND, o.runId());
     record.getRowsWritten().put(Tables.MODEL_METRICS, written);
-    return new Result(version, modelDir, articleCount, metrics, untrained);
+    return new Result(version, modelDir, articleCount, metrics, sources, untrained);
   }
 
   /** Each article's features (as floats) with its per-topic labels, weak labels, gates and mentions. */
   static JavaRDD<TopicInstance> instances(Dataset<Row> tokens, TfIdfBlocks blocks, int topics) {
-    List<String> cols = new ArrayList<>(List.of("tl_held_out", TopicFeatures.HEADLINE_TOKENS,
+    List<String> cols = new ArrayList<>(List.of(FOLD, TopicFeatures.HEADLINE_TOKENS,
         TopicFeatures.BODY_TOKENS));
     for (int i = 0; i < topics; i++) {
       cols.add(labelCol(i));
@@ -339,7 +381,7 @@ public final class TrainJob {
             gates[i] = r.getBoolean(5 + 4 * i);
             mentioned[i] = r.getBoolean(6 + 4 * i);
           }
-          return new TopicInstance(v.indices(), values, labels, rules, gates, mentioned, r.getBoolean(0));
+          return new TopicInstance(v.indices(), values, labels, rules, gates, mentioned, r.getInt(0));
         });
   }
 
@@ -368,10 +410,11 @@ public final class TrainJob {
   /**
    * Adds per topic the seed rules' weak label ({@code tl_rule_i}: 1, 0, or -1 left out), the training label
    * ({@code tl_label_i}: a gold label where there is one, else the weak label), the gate and whether the topic is
-   * mentioned, and the held-out flag.
+   * mentioned, the held-out flag ({@code tl_held_out}) and the fold ({@value #FOLD}: -1 held out, else the
+   * article's fold of the training split), both by a hash of the article id.
    */
   static Dataset<Row> labelled(Dataset<Article> articles, List<TopicSpec> topics, Map<String, Integer> gold,
-      double heldOutFraction) {
+      double heldOutFraction, int folds) {
     // One pass of the rules per article (the text normalised and split once) gives, for every topic, the weak label,
     // whether the model may label the article and whether the topic is mentioned.
     TopicSpec[] specs = topics.toArray(TopicSpec[]::new);
@@ -405,7 +448,8 @@ public final class TrainJob {
           : udf(label, DataTypes.IntegerType).apply(col("articleId"), col("source"), col("sourceId"),
               col(ruleCol(i))));
     }
-    return df.drop(rules).withColumn("tl_held_out", HashShare.of(heldOutFraction, col("articleId")));
+    return df.drop(rules).withColumn("tl_held_out", HashShare.of(heldOutFraction, col("articleId")))
+        .withColumn(FOLD, HashShare.fold(heldOutFraction, folds, col("articleId")));
   }
 
   /** Gold labels by item key and topic, as {@link #labelled} looks them up. */
@@ -433,19 +477,23 @@ public final class TrainJob {
     return labels.stream().filter(l -> found.contains(l.key())).count();
   }
 
-  /** Index into {@link #heldOutHistograms}: the confident weak labels only. */
+  /** Index into {@link #histograms}: the confident weak labels only. */
   static final int CONFIDENT = 0;
-  /** Index into {@link #heldOutHistograms}: every held-out article, ambiguous ones counted as negatives. */
+  /** Index into {@link #histograms}: every article, ambiguous ones counted as negatives. */
   static final int ALL = 1;
 
+  /** Column of {@link #labelled}: the article's fold, -1 when held out. */
+  static final String FOLD = "tl_fold";
+
   /**
-   * Per fitted topic, histograms of the held-out probabilities as scoring gives them (0 where the rules do not let
-   * the model label the article): {@code [topic][CONFIDENT]} over the confident weak labels, {@code [topic][ALL]}
-   * over every held-out article. Only the fixed-size histograms reach the driver, whatever the corpus size.
+   * Per topic with coefficients, histograms of the articles' probabilities as scoring gives them (0 where the rules
+   * do not let the model label the article): {@code [topic][CONFIDENT]} over the confident weak labels,
+   * {@code [topic][ALL]} over every article. Only the fixed-size histograms reach the driver, whatever the corpus
+   * size.
    */
-  private static BinaryMetrics.Histogram[][] heldOutHistograms(JavaRDD<TopicInstance> instances, double[][] coef) {
+  private static BinaryMetrics.Histogram[][] histograms(JavaRDD<TopicInstance> articles, double[][] coef) {
     int n = coef.length;
-    return instances.filter(TopicInstance::heldOut).mapPartitions(rows -> {
+    return articles.mapPartitions(rows -> {
       BinaryMetrics.Histogram[][] h = new BinaryMetrics.Histogram[n][2];
       for (int i = 0; i < n; i++) {
         h[i][CONFIDENT] = new BinaryMetrics.Histogram();
@@ -474,6 +522,22 @@ public final class TrainJob {
       }
       return a;
     });
+  }
+
+  /** Per topic, the fit's coefficients with the intercept last ({@link TopicInstance#probability}); null unfitted. */
+  private static double[][] coefficients(MultiTopicLogisticRegression.Fit[] fits) {
+    double[][] coef = new double[fits.length][];
+    for (int i = 0; i < fits.length; i++) {
+      if (fits[i] != null) {
+        coef[i] = Arrays.copyOf(fits[i].coefficients(), fits[i].coefficients().length + 1);
+        coef[i][coef[i].length - 1] = fits[i].intercept();
+      }
+    }
+    return coef;
+  }
+
+  private static MultiTopicLogisticRegression.Settings fitSettings(TopicSettings.TrainSettings ts) {
+    return new MultiTopicLogisticRegression.Settings(ts.regParam(), ts.maxIter(), ts.tol());
   }
 
   /** Where topic i's count of one weight class stands in the counts (slot(topics, 0): the articles read). */

@@ -50,7 +50,7 @@ class MultiTopicLogisticRegressionTest extends SparkTestBase {
       byte l1 = (byte) (i % 3 == 0 ? -1 : s1 + 0.3 * r.nextGaussian() > 0.7 ? 1 : 0);
       boolean m = i % 4 == 0;
       out.add(new TopicInstance(idx, val, new byte[] {l0, l1, 0}, new byte[] {l0, l1, 0},
-          new boolean[] {true, true, true}, new boolean[] {m, m, false}, i % 5 == 0));
+          new boolean[] {true, true, true}, new boolean[] {m, m, false}, i % 5 == 0 ? -1 : 0));
     }
     return out;
   }

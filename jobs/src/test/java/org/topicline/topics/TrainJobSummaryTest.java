@@ -24,11 +24,14 @@ class TrainJobSummaryTest {
   void aTopicWithFewHeldOutPositivesIsFlaggedWithWhatItLabels() {
     TrainJob.Result r = new TrainJob.Result("v1", "models/v1", 1000, List.of(
         metric("hydrogen_energy", 5, 1, 6, 5, 0),
-        metric("party_study", 2647, TrainJob.MIN_HELD_OUT_POSITIVES, 3305, 2828, 295)), List.of("x: 1 positives"));
+        metric("party_study", 2647, TrainJob.MIN_HELD_OUT_POSITIVES, 3305, 2828, 295)),
+        java.util.Map.of("hydrogen_energy", "0.5: only 6 positives in the held-out split",
+            "party_study", "best F-beta, beta 0.5, on the held-out split"), List.of("x: 1 positives"));
     List<String> flagged = r.summary().lines().filter(l -> l.startsWith("few positives: ")).toList();
     assertEquals(List.of("few positives: hydrogen_energy has 5 training and 1 held-out positives: its held-out "
-        + "figures measure little and its threshold is not chosen on them (it labels 5 articles, 5 of them among the "
-        + "seed rules' 6 positives). Gold labels (train --gold) or a wider window give it more."), flagged,
+        + "figures measure little; threshold 0.5: only 6 positives in the held-out split (it labels 5 articles, 5 of "
+        + "them among the seed rules' 6 positives). Gold labels (train --gold) or a wider window give it more."),
+        flagged,
         "ten held-out positives are enough (party_study is not flagged): " + r.summary());
     assertEquals("not trained: x: 1 positives", r.summary().lines().reduce((a, b) -> b).orElseThrow());
   }

@@ -86,7 +86,7 @@ class TrainScoreJobTest extends SparkTestBase {
   }
 
   @Test
-  void trainWritesEveryTopicAndItsHeldOutMetrics() {
+  void trainWritesEveryTopicAndItsHeldOutMetrics() throws Exception {
     assertEquals(List.of(), trained.untrained());
     assertEquals(3, trained.metrics().size());
     Dataset<Row> metrics = TableIO.read(spark, output, Tables.MODEL_METRICS);
@@ -98,6 +98,18 @@ class TrainScoreJobTest extends SparkTestBase {
     }
     TopicModel model = TopicModel.load(spark, models, trained.version());
     assertEquals(analyzer.dictionaryHash(), model.dictionaryHash());
+    // Every labelled article chose the thresholds, scored by regressions that did not see it: the held-out split
+    // by the model, each training fold by regressions fitted without it.
+    com.fasterxml.jackson.databind.JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        DataPaths.readText(spark, trained.modelDir() + "/" + TopicModel.METADATA));
+    for (com.fasterxml.jackson.databind.JsonNode t : meta.path("topics")) {
+      ModelMetric m = trained.metrics().stream().filter(x -> x.getTopic().equals(t.path("id").asText()))
+          .findFirst().orElseThrow();
+      assertEquals(m.getRulePositives(), t.path("threshold_positives").asLong(), t.toString());
+      assertTrue(m.getRulePositives() > m.getSupport(), "more than the held-out positives: " + t);
+      assertTrue(t.path("threshold_source").asText().contains("5 training folds"), t.toString());
+      assertEquals(t.path("threshold_source").asText(), trained.thresholdSources().get(m.getTopic()));
+    }
     assertEquals(analyzer.dictionaryHash(), model.tokenizer().analyzer().dictionaryHash());
   }
 
@@ -232,7 +244,7 @@ class TrainScoreJobTest extends SparkTestBase {
         article(2, "台风登陆", "强降雨。"),
         article(3, "经济运行平稳", "今年经济运行总体平稳，各地持续优化营商环境。".repeat(3) + "各地推进政务服务改革。"));
     List<Row> out = TrainJob.labelled(spark.createDataset(rows, Article.ENCODER), topics,
-        Map.of(GoldLabels.sourceKey("test", "s2") + "\tdigital_government", 1), 0.2)
+        Map.of(GoldLabels.sourceKey("test", "s2") + "\tdigital_government", 1), 0.2, 5)
         .orderBy("articleId").collectAsList();
     assertEquals(1, (int) out.get(0).getAs(TrainJob.ruleCol(0)));
     assertEquals(0, (int) out.get(1).getAs(TrainJob.ruleCol(0)));
@@ -244,6 +256,30 @@ class TrainScoreJobTest extends SparkTestBase {
   }
 
   @Test
+  void theTrainingSplitIsCutIntoFoldsAndTheHeldOutSplitIsNot() {
+    List<TopicSpec> topics = TopicSettings.from(TopiclineConf.defaults()).topics();
+    List<Article> rows = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      rows.add(article(i, "台风登陆", "强降雨。"));
+    }
+    long[] perFold = new long[5];
+    for (Row r : TrainJob.labelled(spark.createDataset(rows, Article.ENCODER), topics, Map.of(), 0.2, 5)
+        .select("tl_held_out", TrainJob.FOLD).collectAsList()) {
+      boolean held = r.getBoolean(0);
+      int fold = r.getInt(1);
+      assertEquals(held, fold == -1, r.toString());
+      if (!held) {
+        perFold[fold]++;
+      }
+    }
+    long training = java.util.Arrays.stream(perFold).sum();
+    assertEquals(1600, training, 80, "about 4/5 are in training");
+    for (long c : perFold) {
+      assertEquals(training / 5.0, c, training * 0.05, java.util.Arrays.toString(perFold));
+    }
+  }
+
+  @Test
   void aNegativeThatMentionsTheTopicIsMarked() {
     List<TopicSpec> topics = TopicSettings.from(TopiclineConf.defaults()).topics();
     // Two sentences on online government services in a long article about the economy: a confident negative by
@@ -251,7 +287,7 @@ class TrainScoreJobTest extends SparkTestBase {
     String body = "今年经济运行总体平稳，消费和投资稳步回升，外贸结构继续优化，就业形势保持稳定。".repeat(12)
         + "各地推进一网通办。企业开办实现全程网办。";
     List<Row> out = TrainJob.labelled(spark.createDataset(List.of(article(1, "经济运行平稳", body)),
-        Article.ENCODER), topics, Map.of(), 0.2).collectAsList();
+        Article.ENCODER), topics, Map.of(), 0.2, 5).collectAsList();
     assertEquals(SeedRules.NEGATIVE, (int) out.get(0).getAs(TrainJob.ruleCol(0)));
     assertTrue((boolean) out.get(0).getAs(TrainJob.mentionedCol(0)));
     assertFalse((boolean) out.get(0).getAs(TrainJob.gateCol(0)), "the model still may not label it");
@@ -269,7 +305,7 @@ class TrainScoreJobTest extends SparkTestBase {
     daily.setSource("peoples-daily");
     daily.setSourceId("s1");
     List<Row> out = TrainJob.labelled(spark.createDataset(List.of(xwlb, daily), Article.ENCODER), topics,
-        TrainJob.gold(labels), 0.2).orderBy("articleId").collectAsList();
+        TrainJob.gold(labels), 0.2, 5).orderBy("articleId").collectAsList();
     assertEquals(1, (int) out.get(0).getAs(TrainJob.labelCol(0)), "xwlb s1 is labelled");
     assertEquals(0, (int) out.get(1).getAs(TrainJob.labelCol(0)), "peoples-daily s1 keeps its weak label");
   }
@@ -319,7 +355,7 @@ class TrainScoreJobTest extends SparkTestBase {
     TopiclineConf conf = TopiclineConf.load(null, Map.of("train.min-doc-freq", "1"));
     TopicSettings settings = TopicSettings.from(conf);
     List<String> heldOut = TrainJob.labelled(spark.createDataset(corpus(), Article.ENCODER), settings.topics(),
-            Map.of(), settings.train().heldOutFraction())
+            Map.of(), settings.train().heldOutFraction(), settings.train().thresholdFolds())
         .filter(org.apache.spark.sql.functions.col("tl_held_out")).select("articleId")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     StringBuilder gold = new StringBuilder("article_id,topic,label\n");
