@@ -38,6 +38,16 @@ class SeedRulesTest {
   }
 
   @Test
+  void inThePalmIsADigitalMeansNotATopicTerm() {
+    SeedRules.Score idiom = SeedRules.score(topic("digital_government"), "祖国的“掌上明珠”澳门",
+        "澳门是祖国的掌上明珠。澳门经济稳步发展。");
+    assertEquals(0, idiom.mentions(), "掌上明珠 is an idiom");
+    SeedRules.Score service = SeedRules.score(topic("digital_government"), "医保业务“掌上”办理",
+        "参保人在掌上就能办理医保事项。");
+    assertEquals(2, service.mentions(), "掌上 with a government service is a topic sentence, quoted or not");
+  }
+
+  @Test
   void oneLongSentenceWithTheTopicInItIsNotAThirdOfTheText() {
     // A short broadcast item opening with a study formula, then about something else.
     String body = "会议强调，要深入学习贯彻党的二十大精神，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，"
