@@ -213,24 +213,13 @@ public final class TrainJob {
         }
       }
     }
+    BinaryMetrics.Histogram[] folded = foldHistograms(spark, instances, vectorizer.blocks().size(), foldWeights, ts);
     BinaryMetrics.Histogram[] choosing = new BinaryMetrics.Histogram[n];
     for (int i = 0; i < n; i++) {
       if (fits[i] != null) {
         choosing[i] = new BinaryMetrics.Histogram().merge(held[i][ALL]);
-      }
-    }
-    if (Arrays.stream(foldWeights).anyMatch(w -> w != null)) {
-      for (int f = 0; f < ts.thresholdFolds(); f++) {
-        int fold = f;
-        spark.sparkContext().setJobGroup("train", "6) fold " + (f + 1) + " of " + ts.thresholdFolds()
-            + ": regressions without it, its histograms", false);
-        double[][] foldCoef = coefficients(MultiTopicLogisticRegression.fit(instances.filter(x -> x.fold() != fold),
-            vectorizer.blocks().size(), foldWeights, fitSettings(ts)));
-        BinaryMetrics.Histogram[][] h = histograms(instances.filter(x -> x.fold() == fold), foldCoef);
-        for (int i = 0; i < n; i++) {
-          if (foldWeights[i] != null) {
-            choosing[i].merge(h[i][ALL]);
-          }
+        if (folded[i] != null) {
+          choosing[i].merge(folded[i]);
         }
       }
     }
@@ -522,6 +511,33 @@ public final class TrainJob {
       }
       return a;
     });
+  }
+
+  /**
+   * Per topic with weights, the histogram of every training fold's probabilities (ambiguous articles as negatives)
+   * under regressions fitted without that fold; null for the others, and for all when no topic has weights.
+   */
+  private static BinaryMetrics.Histogram[] foldHistograms(SparkSession spark, JavaRDD<TopicInstance> instances,
+      int features, double[][] weights, TopicSettings.TrainSettings ts) {
+    int n = weights.length;
+    BinaryMetrics.Histogram[] out = new BinaryMetrics.Histogram[n];
+    if (Arrays.stream(weights).allMatch(w -> w == null)) {
+      return out;
+    }
+    for (int f = 0; f < ts.thresholdFolds(); f++) {
+      int fold = f;
+      spark.sparkContext().setJobGroup("train", "6) fold " + (f + 1) + " of " + ts.thresholdFolds()
+          + ": regressions without it, its histograms", false);
+      double[][] coef = coefficients(MultiTopicLogisticRegression.fit(instances.filter(x -> x.fold() != fold),
+          features, weights, fitSettings(ts)));
+      BinaryMetrics.Histogram[][] h = histograms(instances.filter(x -> x.fold() == fold), coef);
+      for (int i = 0; i < n; i++) {
+        if (weights[i] != null) {
+          out[i] = out[i] == null ? h[i][ALL] : out[i].merge(h[i][ALL]);
+        }
+      }
+    }
+    return out;
   }
 
   /** Per topic, the fit's coefficients with the intercept last ({@link TopicInstance#probability}); null unfitted. */
