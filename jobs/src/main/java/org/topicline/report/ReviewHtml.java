@@ -90,7 +90,9 @@ public final class ReviewHtml {
         .append("(seed-rule) labels; ")
         .append("<i>beyond rules</i>: articles the model labels that the seed rules alone do not. Figures over ")
         .append("fewer than ").append(TrainJob.MIN_HELD_OUT_POSITIVES).append(" held-out positives are greyed: ")
-        .append("they measure little, and training then leaves the threshold at 0.5.</p>");
+        .append("they measure little. The thresholds are chosen on the held-out split and the training folds, ")
+        .append("each article scored by a model that did not see it (0.5 when they hold fewer than ")
+        .append(TrainJob.MIN_HELD_OUT_POSITIVES).append(" positives).</p>");
     b.append("<table><tr><th>topic</th><th>labelled</th><th>of scored</th><th>share</th><th>held-out positives</th>")
         .append("<th>precision</th>")
         .append("<th>recall</th><th>F1</th><th>ROC AUC</th><th>PR AUC</th><th>threshold</th><th>rules</th>")
