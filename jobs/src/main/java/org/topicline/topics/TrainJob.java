@@ -225,6 +225,7 @@ public final class TrainJob {
     }
     double[] thresholds = new double[n];
     Map<String, String> sources = new java.util.LinkedHashMap<>();
+    String where = folds ? "the held-out split and " + ts.thresholdFolds() + " training folds" : "the held-out split";
     List<Transformer> featureStages = new ArrayList<>(Arrays.asList(tokenizers.stages()));
     featureStages.add(vectorizer);
     for (int i = 0; i < n; i++) {
@@ -235,8 +236,6 @@ public final class TrainJob {
       Map<String, Object> meta = topicMeta.get(i);
       meta.put("iterations", fits[i].iterations());
       meta.put("converged", fits[i].converged());
-      String where = folds ? "the held-out split and " + ts.thresholdFolds() + " training folds"
-          : "the held-out split";
       String thresholdSource;
       double threshold;
       if (t.threshold() != null) {
@@ -399,8 +398,8 @@ public final class TrainJob {
   /**
    * Adds per topic the seed rules' weak label ({@code tl_rule_i}: 1, 0, or -1 left out), the training label
    * ({@code tl_label_i}: a gold label where there is one, else the weak label), the gate and whether the topic is
-   * mentioned, the held-out flag ({@code tl_held_out}) and the fold ({@value #FOLD}: -1 held out, else the
-   * article's fold of the training split), both by a hash of the article id.
+   * mentioned, the fold ({@value #FOLD}: by a hash of the article id, -1 held out, else the article's fold of the
+   * training split) and the held-out flag ({@code tl_held_out}, fold -1).
    */
   static Dataset<Row> labelled(Dataset<Article> articles, List<TopicSpec> topics, Map<String, Integer> gold,
       double heldOutFraction, int folds) {
@@ -437,8 +436,9 @@ public final class TrainJob {
           : udf(label, DataTypes.IntegerType).apply(col("articleId"), col("source"), col("sourceId"),
               col(ruleCol(i))));
     }
-    return df.drop(rules).withColumn("tl_held_out", HashShare.of(heldOutFraction, col("articleId")))
-        .withColumn(FOLD, HashShare.fold(heldOutFraction, folds, col("articleId")));
+    // One hash of the article id gives both: the held-out split is fold -1.
+    return df.drop(rules).withColumn(FOLD, HashShare.fold(heldOutFraction, folds, col("articleId")))
+        .withColumn("tl_held_out", col(FOLD).equalTo(-1));
   }
 
   /** Gold labels by item key and topic, as {@link #labelled} looks them up. */
